@@ -1,0 +1,16 @@
+// ASTDumper.h — prints an AST as an indented outline with the position of
+// every node (`escc check --dump-ast`), so tests can see exactly what the
+// parser built.
+#pragma once
+
+#include "ast/AST.h"
+#include "source/SourceManager.h"
+
+#include "llvm/Support/raw_ostream.h"
+
+namespace escalade::ast {
+
+void dumpAST(const File &file, const source::SourceManager &sources,
+             llvm::raw_ostream &out);
+
+} // namespace escalade::ast

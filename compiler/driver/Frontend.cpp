@@ -1,0 +1,46 @@
+// Frontend.cpp — discovery, loading, parsing and name resolution in order.
+#include "driver/Frontend.h"
+
+#include "driver/InputDiscovery.h"
+#include "parse/Parser.h"
+#include "sema/NameResolver.h"
+
+#include "llvm/Support/Error.h"
+
+namespace escalade::driver {
+
+void Frontend::load(llvm::ArrayRef<std::string> paths) {
+  DiscoveredInputs inputs = discoverInputs(paths);
+  Problems = std::move(inputs.problems);
+  for (const std::string &path : inputs.files) {
+    llvm::Expected<uint32_t> id = Sources.loadFile(path);
+    if (!id) {
+      Problems.push_back(llvm::toString(id.takeError()));
+      continue;
+    }
+    FileIds.push_back(*id);
+  }
+}
+
+void Frontend::analyze() {
+  for (uint32_t id : FileIds) {
+    Files.push_back(parse::parseFile(Sources, id, Diags));
+    sema::resolveNames(Files.back(), Diags);
+  }
+  Diags.sortByLocation();
+}
+
+size_t Frontend::procedureCount() const {
+  size_t n = 0;
+  for (const ast::File &f : Files)
+    n += f.procedures.size();
+  return n;
+}
+
+int Frontend::exitCode() const {
+  if (!Problems.empty())
+    return 2;
+  return Diags.hasErrors() ? 1 : 0;
+}
+
+} // namespace escalade::driver

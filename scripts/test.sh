@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# test.sh — install what is needed, build, and run every test: GoogleTest
+# units, lit golden tests, and the clang-format check.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup-deps.sh --tests
+scripts/build.sh
+cd build
+ctest --output-on-failure -j"$(nproc)"

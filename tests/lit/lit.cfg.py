@@ -1,0 +1,22 @@
+# lit.cfg.py — golden tests for everything a user sees from the tools. Each
+# test is a file with `# RUN:` lines (run by lit) and `# CHECK:` lines (read
+# by FileCheck). Files under Inputs/ folders are data, not tests.
+import os
+import lit.formats
+
+config.name = "Escalade"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".esc", ".test"]
+config.excludes = ["Inputs"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.escalade_obj_root, "tests", "lit")
+
+# The tools under test first, then LLVM's FileCheck and `not`.
+path = os.path.pathsep.join(
+    [config.escalade_tools_dir, config.llvm_tools_dir, config.environment.get("PATH", os.environ["PATH"])])
+config.environment["PATH"] = path
+# Messages and columns must not depend on the caller's terminal or locale.
+config.environment["LC_ALL"] = "C.UTF-8"
+config.environment.pop("COLUMNS", None)
+
+config.substitutions.append(("%policies", os.path.join(config.escalade_src_root, "policies")))

@@ -39,6 +39,25 @@ struct Date {
   SourceRange range;
 };
 
+/// A line that gives one piece of text (`version "8"`, `guidance "..."`):
+/// the text, and the range of the whole line.
+struct TextLine {
+  Text text;
+  SourceRange range;
+};
+
+/// A line that gives one date (`ratified 2016-05`).
+struct DateLine {
+  Date date;
+  SourceRange range;
+};
+
+/// A line that gives one name (`start pre_stage`).
+struct NameLine {
+  Name name;
+  SourceRange range;
+};
+
 enum class DurationUnit : uint8_t {
   WorkingDays,  ///< `5 working days`
   CalendarDays, ///< `2 calendar days`
@@ -236,7 +255,7 @@ struct StageNumber {
 struct StageBody {
   std::vector<Owner> owners;
   std::vector<Involves> involves;
-  std::vector<Text> guidance;
+  std::vector<TextLine> guidance;
   std::vector<Action> actions;
   std::optional<Timescale> respond;
   std::optional<Timescale> begin;
@@ -327,20 +346,20 @@ struct Procedure {
   Text title;
   SourceRange range; ///< The header line.
 
-  std::optional<Text> partnership;
-  std::optional<Text> version;
-  std::optional<Date> ratified;
-  std::optional<Date> reviewed;
-  std::optional<Date> reviewDue;
+  std::optional<TextLine> partnership;
+  std::optional<TextLine> version;
+  std::optional<DateLine> ratified;
+  std::optional<DateLine> reviewed;
+  std::optional<DateLine> reviewDue;
   std::vector<HistoryEntry> history;
   std::optional<Covers> covers;
-  std::vector<Text> purposes;
-  std::vector<Text> principles;
+  std::vector<TextLine> purposes;
+  std::vector<TextLine> principles;
   std::vector<Section> sections;
 
   std::vector<Declaration> declarations;
   std::optional<Timescale> overall;
-  std::optional<Name> start;
+  std::optional<NameLine> start;
   std::optional<SourceRange> skippable; ///< `stages may be skipped`.
   std::vector<Suppression> suppressions;
 

@@ -45,7 +45,7 @@ private:
     case DurationUnit::SameDay:
       return "same day";
     case DurationUnit::Vague:
-      return "vague \"" + d.vagueText + "\"";
+      return "vague " + quoted(Text{d.vagueText, {}, false});
     default:
       return std::to_string(d.count) + " " + durationUnitName(d.unit, d.count);
     }
@@ -140,8 +140,8 @@ void Dumper::body(const StageBody &b, unsigned d) {
   }
   for (const Involves &i : b.involves)
     line(d, "involves " + roles(i.roles), i.range);
-  for (const Text &g : b.guidance)
-    line(d, "guidance " + quoted(g), g.range);
+  for (const TextLine &g : b.guidance)
+    line(d, "guidance " + quoted(g.text), g.range);
   for (const Action &a : b.actions)
     line(d,
          "action " + quoted(a.text) +
@@ -216,15 +216,16 @@ void Dumper::file(const File &f) {
              (p.hasSyntaxErrors ? " (has syntax errors)" : ""),
          p.range);
     if (p.partnership)
-      line(2, "partnership " + quoted(*p.partnership), p.partnership->range);
+      line(2, "partnership " + quoted(p.partnership->text),
+           p.partnership->range);
     if (p.version)
-      line(2, "version " + quoted(*p.version), p.version->range);
+      line(2, "version " + quoted(p.version->text), p.version->range);
     if (p.ratified)
-      line(2, "ratified " + date(*p.ratified), p.ratified->range);
+      line(2, "ratified " + date(p.ratified->date), p.ratified->range);
     if (p.reviewed)
-      line(2, "reviewed " + date(*p.reviewed), p.reviewed->range);
+      line(2, "reviewed " + date(p.reviewed->date), p.reviewed->range);
     if (p.reviewDue)
-      line(2, "review due " + date(*p.reviewDue), p.reviewDue->range);
+      line(2, "review due " + date(p.reviewDue->date), p.reviewDue->range);
     for (const HistoryEntry &h : p.history)
       line(2,
            "history " + quoted(h.version) + " " + date(h.date) +
@@ -238,16 +239,16 @@ void Dumper::file(const File &f) {
                             : "children and adults";
       line(2, std::string("covers ") + who, p.covers->range);
     }
-    for (const Text &t : p.purposes)
-      line(2, "purpose " + quoted(t), t.range);
-    for (const Text &t : p.principles)
-      line(2, "principle " + quoted(t), t.range);
+    for (const TextLine &t : p.purposes)
+      line(2, "purpose " + quoted(t.text), t.range);
+    for (const TextLine &t : p.principles)
+      line(2, "principle " + quoted(t.text), t.range);
     for (const Section &s : p.sections)
       line(2, "section " + quoted(s.heading) + " " + quoted(s.body), s.range);
     if (p.overall)
       line(2, "overall " + timescale(*p.overall), p.overall->range);
     if (p.start)
-      line(2, "start " + p.start->text, p.start->range);
+      line(2, "start " + p.start->name.text, p.start->range);
     if (p.skippable)
       line(2, "stages may be skipped", *p.skippable);
     for (const Suppression &s : p.suppressions)

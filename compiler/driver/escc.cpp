@@ -20,7 +20,7 @@ static cl::OptionCategory EscCategory("escc options");
 
 static cl::SubCommand CheckCmd("check",
                                "Check procedures for mistakes and gaps");
-static cl::list<std::string> CheckPaths(cl::Positional, cl::OneOrMore,
+static cl::list<std::string> CheckPaths(cl::Positional, cl::ZeroOrMore,
                                         cl::desc("<file or folder>..."),
                                         cl::sub(CheckCmd),
                                         cl::cat(EscCategory));
@@ -73,6 +73,12 @@ int main(int argc, char **argv) {
     return 2;
   }
   if (CheckCmd) {
+    if (CheckPaths.empty()) {
+      WithColor::error(errs(), "escc", Color == ColorChoice::Never)
+          << "nothing to check; give files or folders, as in 'escc check "
+             "policies/'\n";
+      return 2;
+    }
     CheckOptions options;
     options.paths.assign(CheckPaths.begin(), CheckPaths.end());
     options.format = CheckFormat;

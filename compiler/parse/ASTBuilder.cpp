@@ -71,14 +71,18 @@ std::string dedentBlock(const std::string &raw) {
   auto blank = [](const std::string &l) {
     return l.find_first_not_of(" \t") == std::string::npos;
   };
-  while (!lines.empty() && blank(lines.front()))
+  // Text that starts on the line of the opening quotes has no indentation of
+  // its own: it does not count towards the indentation the other lines share.
+  bool firstOnQuoteLine = !lines.empty() && !blank(lines.front());
+  while (!lines.empty() && blank(lines.front())) {
     lines.erase(lines.begin());
+  }
   while (!lines.empty() && blank(lines.back()))
     lines.pop_back();
   size_t indent = std::string::npos;
-  for (const std::string &l : lines)
-    if (!blank(l))
-      indent = std::min(indent, l.find_first_not_of(" \t"));
+  for (size_t i = firstOnQuoteLine ? 1 : 0; i < lines.size(); ++i)
+    if (!blank(lines[i]))
+      indent = std::min(indent, lines[i].find_first_not_of(" \t"));
   std::string out;
   for (size_t i = 0; i < lines.size(); ++i) {
     if (i > 0)
@@ -86,7 +90,9 @@ std::string dedentBlock(const std::string &raw) {
     const std::string &l = lines[i];
     if (blank(l))
       continue;
-    std::string trimmed = l.substr(std::min(indent, l.size()));
+    size_t cut = i == 0 && firstOnQuoteLine ? l.find_first_not_of(" \t")
+                                            : std::min(indent, l.size());
+    std::string trimmed = l.substr(cut);
     size_t last = trimmed.find_last_not_of(" \t");
     out += trimmed.substr(0, last + 1);
   }
@@ -119,9 +125,8 @@ std::string clauseWord(ParserRuleContext *item) {
 
 class Builder : public generated::EscaladeBaseVisitor {
 public:
-  Builder(ast::File &file, SyntaxErrorReporter &reporter,
-          diag::DiagnosticEngine &diags)
-      : File(file), Reporter(reporter), Diags(diags) {}
+  Builder(ast::File &file, SyntaxErrorReporter &reporter)
+      : File(file), Reporter(reporter) {}
 
   void buildLine(P::LineContext *line);
 
@@ -217,6 +222,21 @@ private:
     return text(c);
   }
 
+  /// A finding about a line that parsed; one per line (see the reporter).
+  void finding(Token *at, DiagKind kind, SourceRange range, std::string message,
+               std::vector<diag::Note> notes = {},
+               std::vector<diag::FixIt> fixes = {}) {
+    Reporter.reportLine(at->getLine(), kind, range, std::move(message),
+                        std::move(notes), std::move(fixes));
+  }
+  ast::TextLine textLine(ParserRuleContext *line, P::TextContext *c) const {
+    return {text(c), range(line)};
+  }
+  ast::DateLine dateLine(ParserRuleContext *line,
+                         antlr4::tree::TerminalNode *n) {
+    return {date(n), range(line)};
+  }
+
   // Placement.
   ast::Procedure *procedure(ParserRuleContext *line);
   void markSyntaxErrors();
@@ -227,11 +247,11 @@ private:
                P::NameContext *agency = nullptr);
   void duplicate(ParserRuleContext *line, SourceRange first,
                  const std::string &holder);
-  std::string holderDescription() const;
+  std::string procedureDescription() const;
+  std::string stageDescription() const;
 
   ast::File &File;
   SyntaxErrorReporter &Reporter;
-  diag::DiagnosticEngine &Diags;
   Scope CurrentScope = Scope::None;
   bool ReportedBeforeProcedure = false;
   size_t LastLine = 0;
@@ -256,18 +276,22 @@ ast::Date Builder::date(antlr4::tree::TerminalNode *n) {
   d.month = static_cast<unsigned>((s[5] - '0') * 10 + (s[6] - '0'));
   if (s.size() == 10)
     d.day = static_cast<unsigned>((s[8] - '0') * 10 + (s[9] - '0'));
+  Token *at = n->getSymbol();
   if (d.month < 1 || d.month > 12)
-    Diags.report(DiagKind::InvalidDate, d.range,
-                 fmt::format("`{}` is not a date: there is no month {}; write "
-                             "the year, then the month from 01 to 12, as in "
-                             "`2016-05`",
-                             s, d.month));
-  else if (s.size() == 10 &&
-           (d.day < 1 || d.day > daysInMonth(d.year, d.month)))
-    Diags.report(
-        DiagKind::InvalidDate, d.range,
-        fmt::format("`{}` is not a date: month {:02} of {} has {} days", s,
-                    d.month, d.year, daysInMonth(d.year, d.month)));
+    finding(at, DiagKind::InvalidDate, d.range,
+            fmt::format("`{}` is not a date: there is no month {:02}; write "
+                        "the year, then the month from 01 to 12, as in "
+                        "`2016-05`",
+                        s, d.month));
+  else if (s.size() == 10 && d.day < 1)
+    finding(
+        at, DiagKind::InvalidDate, d.range,
+        fmt::format("`{}` is not a date: days of the month start at 01", s));
+  else if (s.size() == 10 && d.day > daysInMonth(d.year, d.month))
+    finding(at, DiagKind::InvalidDate, d.range,
+            fmt::format("`{}` is not a date: month {:02} of {} has only {} "
+                        "days",
+                        s, d.month, d.year, daysInMonth(d.year, d.month)));
   return d;
 }
 
@@ -281,10 +305,11 @@ ast::Duration Builder::duration(P::DurationContext *c) {
         std::from_chars(digits.data(), digits.data() + digits.size(), value);
     constexpr uint32_t MaxCount = 100000;
     if (ec != std::errc() || value > MaxCount) {
-      Diags.report(DiagKind::SyntaxError, range(counted->INT()),
-                   fmt::format("{} is too large for a timescale; the largest "
-                               "Escalade accepts is {}",
-                               digits, MaxCount));
+      finding(counted->INT()->getSymbol(), DiagKind::NumberOutOfRange,
+              range(counted->INT()),
+              fmt::format("{} is too large for a timescale; the largest "
+                          "Escalade accepts is {}",
+                          digits, MaxCount));
       value = MaxCount;
     }
     d.count = value;
@@ -298,14 +323,14 @@ ast::Duration Builder::duration(P::DurationContext *c) {
     else {
       d.unit = ast::DurationUnit::WorkingDays;
       SourceRange u = range(unit);
-      Diags
-          .report(DiagKind::AmbiguousUnit, u,
-                  fmt::format("`{} {}` is ambiguous: say `working` or "
-                              "`calendar`",
-                              digits, unit->getText()))
-          .note("working days leave out weekends and bank holidays; calendar "
-                "days count every day")
-          .fix({u.file, u.begin, u.begin}, "working ");
+      finding(unit->getStart(), DiagKind::AmbiguousUnit, u,
+              fmt::format("`{} {}` is ambiguous: say `working` or "
+                          "`calendar`",
+                          digits, unit->getText()),
+              {{{},
+                "working days leave out weekends and bank holidays; calendar "
+                "days count every day"}},
+              {{{u.file, u.begin, u.begin}, "working "}});
     }
   } else if (dynamic_cast<P::SameDayDurationContext *>(c)) {
     d.unit = ast::DurationUnit::SameDay;
@@ -495,13 +520,13 @@ ast::Procedure *Builder::procedure(ParserRuleContext *line) {
     return &File.procedures.back();
   if (!ReportedBeforeProcedure && !File.hasSyntaxErrors) {
     ReportedBeforeProcedure = true;
-    Diags
-        .report(DiagKind::MisplacedLine, range(line),
-                "this line comes before any `procedure` line, so it belongs "
-                "to no procedure")
-        .note("start the file with a line such as `procedure medway "
+    finding(line->getStart(), DiagKind::MisplacedLine, range(line),
+            "this line comes before any `procedure` line, so it belongs "
+            "to no procedure",
+            {{{},
+              "start the file with a line such as `procedure medway "
               "\"Medway Safeguarding Children Partnership – Escalation "
-              "Policy\"`");
+              "Policy\"`"}});
     File.hasSyntaxErrors = true;
   }
   return nullptr;
@@ -518,30 +543,28 @@ ast::StageBody *Builder::stageBody(ParserRuleContext *line,
     return &p->everyStage->body;
   // The clause is misplaced. After a syntax error that is most likely a
   // consequence of it (a misspelt `stage` line, say): drop it quietly.
-  bool quiet = p->hasSyntaxErrors;
-  p->hasSyntaxErrors = true;
-  if (quiet)
+  if (p->hasSyntaxErrors)
     return nullptr;
   std::string word = clauseWord(line);
   if (CurrentScope == Scope::EveryStage) {
-    Diags
-        .report(DiagKind::MisplacedLine, range(line),
-                fmt::format("`{}` cannot apply to every stage", word))
-        .note(p->everyStage->range,
-              "clauses after this `every stage` line apply to all stages")
-        .note(fmt::format("move the `{}` line under the `stage` it describes",
-                          word));
+    finding(line->getStart(), DiagKind::MisplacedLine, range(line),
+            fmt::format("`{}` cannot apply to every stage", word),
+            {{p->everyStage->range,
+              "clauses after this `every stage` line apply to all stages"},
+             {{},
+              fmt::format("move the `{}` line under the `stage` it describes",
+                          word)}});
     return nullptr;
   }
-  Diags
-      .report(DiagKind::MisplacedLine, range(line),
-              fmt::format("`{}` describes a stage, but no `stage` line comes "
-                          "before it in procedure `{}`",
-                          word, p->name.text))
-      .note(fmt::format("move the line under the `stage` it belongs to{}",
+  finding(line->getStart(), DiagKind::MisplacedLine, range(line),
+          fmt::format("`{}` describes a stage, but no `stage` line comes "
+                      "before it in procedure `{}`",
+                      word, p->name.text),
+          {{{},
+            fmt::format("move the line under the `stage` it belongs to{}",
                         everyStageToo ? ", or under `every stage` if it "
                                         "applies to all of them"
-                                      : ""));
+                                      : "")}});
   return nullptr;
 }
 
@@ -551,26 +574,31 @@ ast::Stage *Builder::stage(ParserRuleContext *line) {
   return &File.procedures.back().stages.back();
 }
 
-std::string Builder::holderDescription() const {
+std::string Builder::procedureDescription() const {
+  return fmt::format("procedure `{}`", File.procedures.back().name.text);
+}
+
+std::string Builder::stageDescription() const {
   const ast::Procedure &p = File.procedures.back();
-  if (CurrentScope == Scope::Stage)
-    return fmt::format("stage `{}`", p.stages.back().name.text);
   if (CurrentScope == Scope::EveryStage)
     return "the `every stage` block";
-  return fmt::format("procedure `{}`", p.name.text);
+  return fmt::format("stage `{}`", p.stages.back().name.text);
 }
 
 void Builder::duplicate(ParserRuleContext *line, SourceRange first,
                         const std::string &holder) {
+  // After a syntax error the repeat may only be the clauses of a stage whose
+  // header was misspelt, landing in the stage above: say nothing more.
+  if (File.procedures.back().hasSyntaxErrors)
+    return;
   std::string word = clauseWord(line);
-  Diags
-      .report(DiagKind::DuplicateClause, range(line),
-              fmt::format("{} already has a `{}` line; it can have only one",
-                          holder, word))
-      .note(first, fmt::format("the first `{}` line is here", word))
-      .note("keep the one that matches the published procedure and delete "
-            "the other");
-  File.procedures.back().hasSyntaxErrors = true;
+  finding(line->getStart(), DiagKind::DuplicateClause, range(line),
+          fmt::format("{} already has a `{}` line; it can have only one",
+                      holder, word),
+          {{first, fmt::format("the first `{}` line is here", word)},
+           {{},
+            "keep the one that matches the published procedure and delete "
+            "the other"}});
 }
 
 void Builder::declare(ParserRuleContext *line, ast::DeclKind kind,
@@ -589,11 +617,20 @@ void Builder::declare(ParserRuleContext *line, ast::DeclKind kind,
   p->declarations.push_back(std::move(d));
 }
 
-/// Sets a once-only procedure field, or reports the repeat.
+/// Sets a once-only field of the procedure, or reports the repeat.
 #define SET_ONCE(slot, value, firstRange)                                      \
   do {                                                                         \
     if (slot)                                                                  \
-      duplicate(c, firstRange, holderDescription());                           \
+      duplicate(c, firstRange, procedureDescription());                        \
+    else                                                                       \
+      slot = value;                                                            \
+  } while (0)
+
+/// Sets a once-only field of the current stage (or `every stage` block).
+#define SET_ONCE_IN_STAGE(slot, value, firstRange)                             \
+  do {                                                                         \
+    if (slot)                                                                  \
+      duplicate(c, firstRange, stageDescription());                            \
     else                                                                       \
       slot = value;                                                            \
   } while (0)
@@ -640,31 +677,31 @@ antlrcpp::Any Builder::visitEveryStageHeader(P::EveryStageHeaderContext *c) {
 
 antlrcpp::Any Builder::visitPartnershipLine(P::PartnershipLineContext *c) {
   if (ast::Procedure *p = procedure(c))
-    SET_ONCE(p->partnership, text(c->text()), p->partnership->range);
+    SET_ONCE(p->partnership, textLine(c, c->text()), p->partnership->range);
   return {};
 }
 
 antlrcpp::Any Builder::visitVersionLine(P::VersionLineContext *c) {
   if (ast::Procedure *p = procedure(c))
-    SET_ONCE(p->version, text(c->text()), p->version->range);
+    SET_ONCE(p->version, textLine(c, c->text()), p->version->range);
   return {};
 }
 
 antlrcpp::Any Builder::visitRatifiedLine(P::RatifiedLineContext *c) {
   if (ast::Procedure *p = procedure(c))
-    SET_ONCE(p->ratified, date(c->DATE()), p->ratified->range);
+    SET_ONCE(p->ratified, dateLine(c, c->DATE()), p->ratified->range);
   return {};
 }
 
 antlrcpp::Any Builder::visitReviewedLine(P::ReviewedLineContext *c) {
   if (ast::Procedure *p = procedure(c))
-    SET_ONCE(p->reviewed, date(c->DATE()), p->reviewed->range);
+    SET_ONCE(p->reviewed, dateLine(c, c->DATE()), p->reviewed->range);
   return {};
 }
 
 antlrcpp::Any Builder::visitReviewDueLine(P::ReviewDueLineContext *c) {
   if (ast::Procedure *p = procedure(c))
-    SET_ONCE(p->reviewDue, date(c->DATE()), p->reviewDue->range);
+    SET_ONCE(p->reviewDue, dateLine(c, c->DATE()), p->reviewDue->range);
   return {};
 }
 
@@ -705,13 +742,13 @@ antlrcpp::Any Builder::visitCoversLine(P::CoversLineContext *c) {
 
 antlrcpp::Any Builder::visitPurposeLine(P::PurposeLineContext *c) {
   if (ast::Procedure *p = procedure(c))
-    p->purposes.push_back(text(c->text()));
+    p->purposes.push_back(textLine(c, c->text()));
   return {};
 }
 
 antlrcpp::Any Builder::visitPrincipleLine(P::PrincipleLineContext *c) {
   if (ast::Procedure *p = procedure(c))
-    p->principles.push_back(text(c->text()));
+    p->principles.push_back(textLine(c, c->text()));
   return {};
 }
 
@@ -734,7 +771,7 @@ antlrcpp::Any Builder::visitOverallLine(P::OverallLineContext *c) {
 
 antlrcpp::Any Builder::visitStartLine(P::StartLineContext *c) {
   if (ast::Procedure *p = procedure(c)) {
-    ast::Name n = name(c->name());
+    ast::NameLine n{name(c->name()), range(c)};
     SET_ONCE(p->start, n, p->start->range);
   }
   return {};
@@ -828,12 +865,15 @@ antlrcpp::Any Builder::visitNumberClause(P::NumberClauseContext *c) {
   uint32_t value = 0;
   auto [end, ec] =
       std::from_chars(digits.data(), digits.data() + digits.size(), value);
-  if (ec != std::errc() || value > 999) {
-    Diags.report(DiagKind::SyntaxError, range(c->INT()),
-                 fmt::format("{} is too large for a stage number", digits));
+  if (ec != std::errc() || value < 1 || value > 999) {
+    finding(c->INT()->getSymbol(), DiagKind::NumberOutOfRange, range(c->INT()),
+            fmt::format("stage numbers run from 1 to 999, so {} cannot be "
+                        "one",
+                        digits));
     return {};
   }
-  SET_ONCE(s->number, (ast::StageNumber{value, range(c)}), s->number->range);
+  SET_ONCE_IN_STAGE(s->number, (ast::StageNumber{value, range(c)}),
+                    s->number->range);
   return {};
 }
 
@@ -860,7 +900,7 @@ antlrcpp::Any Builder::visitInvolvesClause(P::InvolvesClauseContext *c) {
 
 antlrcpp::Any Builder::visitGuidanceClause(P::GuidanceClauseContext *c) {
   if (ast::StageBody *b = stageBody(c, true))
-    b->guidance.push_back(text(c->text()));
+    b->guidance.push_back(textLine(c, c->text()));
   return {};
 }
 
@@ -882,9 +922,10 @@ antlrcpp::Any Builder::visitRespondClause(P::RespondClauseContext *c) {
   if (!b)
     return {};
   std::vector<P::DurationContext *> d = c->duration();
-  SET_ONCE(b->respond,
-           timescale(c, d[0], c->anchor(), d.size() > 1 ? d[1] : nullptr),
-           b->respond->range);
+  SET_ONCE_IN_STAGE(
+      b->respond,
+      timescale(c, d[0], c->anchor(), d.size() > 1 ? d[1] : nullptr),
+      b->respond->range);
   return {};
 }
 
@@ -893,9 +934,9 @@ antlrcpp::Any Builder::visitBeginClause(P::BeginClauseContext *c) {
   if (!b)
     return {};
   std::vector<P::DurationContext *> d = c->duration();
-  SET_ONCE(b->begin,
-           timescale(c, d[0], c->anchor(), d.size() > 1 ? d[1] : nullptr),
-           b->begin->range);
+  SET_ONCE_IN_STAGE(
+      b->begin, timescale(c, d[0], c->anchor(), d.size() > 1 ? d[1] : nullptr),
+      b->begin->range);
   return {};
 }
 
@@ -904,8 +945,9 @@ Builder::visitSameTimescaleClause(P::SameTimescaleClauseContext *c) {
   ast::StageBody *b = stageBody(c, false);
   if (!b)
     return {};
-  SET_ONCE(b->sameTimescaleAs, (ast::SameTimescale{name(c->name()), range(c)}),
-           b->sameTimescaleAs->range);
+  SET_ONCE_IN_STAGE(b->sameTimescaleAs,
+                    (ast::SameTimescale{name(c->name()), range(c)}),
+                    b->sameTimescaleAs->range);
   return {};
 }
 
@@ -980,7 +1022,7 @@ antlrcpp::Any Builder::visitOverrideClause(P::OverrideClauseContext *c) {
 
 antlrcpp::Any Builder::visitFinalClause(P::FinalClauseContext *c) {
   if (ast::StageBody *b = stageBody(c, false))
-    SET_ONCE(b->final, range(c), *b->final);
+    SET_ONCE_IN_STAGE(b->final, range(c), *b->final);
   return {};
 }
 
@@ -1024,13 +1066,14 @@ antlrcpp::Any Builder::visitTransitionClause(P::TransitionClauseContext *c) {
 }
 
 #undef SET_ONCE
+#undef SET_ONCE_IN_STAGE
 
 } // namespace
 
 void buildAST(generated::EscaladeParser::FileContext *tree,
               antlr4::CommonTokenStream &tokens, ast::File &file,
-              SyntaxErrorReporter &reporter, diag::DiagnosticEngine &diags) {
-  Builder builder(file, reporter, diags);
+              SyntaxErrorReporter &reporter) {
+  Builder builder(file, reporter);
   for (P::LineContext *line : tree->line())
     builder.buildLine(line);
   for (Token *t : tokens.getTokens())

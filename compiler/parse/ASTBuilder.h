@@ -6,7 +6,6 @@
 #pragma once
 
 #include "ast/AST.h"
-#include "diagnostics/DiagnosticEngine.h"
 #include "parse/SyntaxErrorReporter.h"
 
 #include "CommonTokenStream.h"
@@ -17,6 +16,6 @@ namespace escalade::parse {
 /// Builds `file` from a parse tree and collects comments from `tokens`.
 void buildAST(generated::EscaladeParser::FileContext *tree,
               antlr4::CommonTokenStream &tokens, ast::File &file,
-              SyntaxErrorReporter &reporter, diag::DiagnosticEngine &diags);
+              SyntaxErrorReporter &reporter);
 
 } // namespace escalade::parse

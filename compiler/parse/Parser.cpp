@@ -62,9 +62,7 @@ ast::File parseFile(const source::SourceManager &sources, uint32_t file,
       parser.setErrorHandler(std::make_shared<SyntaxErrorStrategy>(reporter));
       tree = parser.file();
     }
-    buildAST(tree, tokens, result, reporter, diags);
-  } catch (const StopParsing &) {
-    result.hasSyntaxErrors = true;
+    buildAST(tree, tokens, result, reporter);
   } catch (const std::exception &e) {
     // Not expected: ANTLR failed in a way our strategy did not absorb. Say
     // so as a finding rather than crash.
@@ -74,6 +72,7 @@ ast::File parseFile(const source::SourceManager &sources, uint32_t file,
                                  e.what()));
     result.hasSyntaxErrors = true;
   }
+  reporter.flush();
 
   if (result.procedures.empty() && !result.hasSyntaxErrors &&
       diags.errorsSince(mark) == 0)

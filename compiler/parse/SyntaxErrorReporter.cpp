@@ -1,7 +1,7 @@
-// SyntaxErrorReporter.cpp — ranges for tokens, one error per line, a cap.
+// SyntaxErrorReporter.cpp — ranges for tokens, one finding per line, a cap.
 #include "parse/SyntaxErrorReporter.h"
 
-#include <string>
+#include <fmt/format.h>
 
 namespace escalade::parse {
 
@@ -22,22 +22,53 @@ SyntaxErrorReporter::pointAfter(const antlr4::Token *t) const {
   return {File, r.end, r.end};
 }
 
+void SyntaxErrorReporter::hold(size_t line, Held finding) {
+  auto [it, inserted] = ByLine.try_emplace(line, finding);
+  if (inserted)
+    return;
+  Held &held = it->second;
+  bool better = finding.syntax != held.syntax
+                    ? finding.syntax
+                    : finding.range.begin < held.range.begin;
+  if (better)
+    held = std::move(finding);
+}
+
 void SyntaxErrorReporter::report(size_t line, diag::DiagKind kind,
                                  source::SourceRange range, std::string message,
                                  std::vector<diag::Note> notes,
                                  std::vector<diag::FixIt> fixes) {
-  if (!FailedLines.insert(line).second)
-    return;
-  auto b = Diags.report(kind, range, std::move(message));
-  for (diag::Note &n : notes)
-    b.note(n.range, std::move(n.message));
-  for (diag::FixIt &f : fixes)
-    b.fix(f.range, std::move(f.replacement));
-  if (++Count >= MaxSyntaxErrors) {
-    b.note("stopping after " + std::to_string(MaxSyntaxErrors) +
-           " syntax errors in this file; correct these and check again");
-    throw StopParsing{};
+  FailedLines.insert(line);
+  hold(line, {true, kind, range, std::move(message), std::move(notes),
+              std::move(fixes)});
+}
+
+void SyntaxErrorReporter::reportLine(size_t line, diag::DiagKind kind,
+                                     source::SourceRange range,
+                                     std::string message,
+                                     std::vector<diag::Note> notes,
+                                     std::vector<diag::FixIt> fixes) {
+  hold(line, {false, kind, range, std::move(message), std::move(notes),
+              std::move(fixes)});
+}
+
+void SyntaxErrorReporter::flush() {
+  unsigned emitted = 0;
+  for (auto &[line, held] : ByLine) {
+    auto b = Diags.report(held.kind, held.range, std::move(held.message));
+    for (diag::Note &n : held.notes)
+      b.note(n.range, std::move(n.message));
+    for (diag::FixIt &f : held.fixes)
+      b.fix(f.range, std::move(f.replacement));
+    if (++emitted == MaxSyntaxErrors && ByLine.size() > MaxSyntaxErrors) {
+      b.note(fmt::format("{} more lines of this file have problems; "
+                         "showing the first {}: correct these and check "
+                         "again",
+                         ByLine.size() - MaxSyntaxErrors, MaxSyntaxErrors));
+      break;
+    }
   }
+  ByLine.clear();
 }
 
 } // namespace escalade::parse

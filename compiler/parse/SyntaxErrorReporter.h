@@ -1,7 +1,9 @@
-// SyntaxErrorReporter.h — the one place syntax errors go. It turns ANTLR
-// tokens into byte ranges, keeps to one syntax error per line (the first
-// mistake on a line explains the rest), remembers which lines failed, and
-// stops the parse after MaxSyntaxErrors.
+// SyntaxErrorReporter.h — the one place findings about single lines go
+// while a file is parsed. It turns ANTLR tokens into byte ranges and keeps
+// one finding per line: a syntax error beats any other finding, and of two
+// syntax errors the earlier on the line wins (the first mistake explains the
+// rest). Findings are held until flush(), which emits them in line order,
+// at most MaxSyntaxErrors of them.
 #pragma once
 
 #include "diagnostics/DiagnosticEngine.h"
@@ -9,6 +11,7 @@
 
 #include "Token.h"
 
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -16,9 +19,6 @@
 namespace escalade::parse {
 
 inline constexpr unsigned MaxSyntaxErrors = 20;
-
-/// Thrown (and caught in parseFile) when a file has too many syntax errors.
-struct StopParsing {};
 
 class SyntaxErrorReporter {
 public:
@@ -31,26 +31,42 @@ public:
   source::SourceRange pointAfter(const antlr4::Token *t) const;
   uint32_t fileId() const { return File; }
 
-  /// Reports a finding for a line unless that line already has one.
-  /// Throws StopParsing once the limit is reached.
+  /// A syntax error: the line did not parse as written.
   void report(size_t line, diag::DiagKind kind, source::SourceRange range,
               std::string message, std::vector<diag::Note> notes = {},
               std::vector<diag::FixIt> fixes = {});
+  /// Another finding about a line that parsed (misplaced, repeated, a date
+  /// that does not exist); dropped if the line already has a finding.
+  void reportLine(size_t line, diag::DiagKind kind, source::SourceRange range,
+                  std::string message, std::vector<diag::Note> notes = {},
+                  std::vector<diag::FixIt> fixes = {});
 
   bool lineFailed(size_t line) const { return FailedLines.count(line) != 0; }
-  bool anyFailed() const { return !FailedLines.empty(); }
   /// True if a line in [first, last] has a syntax error.
   bool anyFailedBetween(size_t first, size_t last) const {
     auto it = FailedLines.lower_bound(first);
     return it != FailedLines.end() && *it <= last;
   }
 
+  /// Emits the findings held, in line order.
+  void flush();
+
 private:
+  struct Held {
+    bool syntax;
+    diag::DiagKind kind;
+    source::SourceRange range;
+    std::string message;
+    std::vector<diag::Note> notes;
+    std::vector<diag::FixIt> fixes;
+  };
+  void hold(size_t line, Held finding);
+
   diag::DiagnosticEngine &Diags;
   uint32_t File;
   const OffsetMap &Offsets;
   std::set<size_t> FailedLines;
-  unsigned Count = 0;
+  std::map<size_t, Held> ByLine;
 };
 
 } // namespace escalade::parse

@@ -74,19 +74,114 @@ Token *lineStartToken(antlr4::RuleContext *ctx) {
   return nullptr;
 }
 
+/// The line keyword a lower-case word is a slip for (`ower` for `owner`),
+/// if any. Capitalised words are taken for prose, not for slips: "The",
+/// "Where" and "Then" must not become `when`.
 const LineForm *closestLineForm(llvm::StringRef word) {
+  if (word.empty() || word.lower() != word)
+    return nullptr;
+  unsigned limit = word.size() <= 4 ? 1 : 2;
   const LineForm *best = nullptr;
-  unsigned bestDistance = 3;
+  unsigned bestDistance = limit + 1;
   for (const LineForm &f : lineForms()) {
     llvm::StringRef keyword(f.keyword.data(), f.keyword.size());
     unsigned d = word.edit_distance(keyword, /*AllowReplacements=*/true,
-                                    /*MaxEditDistance=*/bestDistance);
-    if (d < bestDistance && d <= keyword.size() / 3 + 1) {
+                                    /*MaxEditDistance=*/limit);
+    if (d < bestDistance) {
       best = &f;
       bestDistance = d;
     }
   }
   return best;
+}
+
+/// True when `prev` ends a name in a list of names that the line's keyword
+/// takes (`owner a or b`, `inform a and b`), so another name may follow it
+/// once joined with `or` or `and`.
+bool continuesList(const Token *lineStart, const Token *prev) {
+  if (!lineStart || !prev || prev == lineStart)
+    return false;
+  switch (lineStart->getType()) {
+  case P::OWNER:
+  case P::INVOLVES:
+  case P::DECISION:
+  case P::OVERRIDE:
+  case P::INFORM:
+  case P::COPY:
+  case P::SEND:
+  case P::REQUIRES:
+    break;
+  default:
+    return false;
+  }
+  size_t t = prev->getType();
+  return t == P::IDENT ||
+         (isKeyword(t) && t != P::AND && t != P::OR && t != P::NOT &&
+          t != P::IN && t != P::WHEN && t != P::UNLESS && t != P::ALL &&
+          t != P::EQUIVALENT && t != P::TO && t != P::BY);
+}
+
+/// What the name at this place stands for, from the rule that uses it.
+std::string nameDescription(antlr4::RuleContext *parent) {
+  if (!parent)
+    return "a name";
+  switch (parent->getRuleIndex()) {
+  case P::RuleTarget:
+    return "the name of the stage, outcome or process to go to";
+  case P::RuleAnchor:
+    return "the name of a stage";
+  case P::RuleRoleRef:
+    return "a role name such as `service_manager`";
+  case P::RuleRecipient:
+    return "the name of a role or contact";
+  case P::RulePrimaryExpr:
+    return "the name of a fact";
+  case P::RuleItem:
+    break;
+  default:
+    return "a name";
+  }
+  auto *item = static_cast<antlr4::ParserRuleContext *>(parent);
+  // Which name of the line is missing: the first names the thing declared.
+  bool first = true;
+  for (antlr4::tree::ParseTree *child : item->children)
+    if (dynamic_cast<P::NameContext *>(child) &&
+        static_cast<antlr4::ParserRuleContext *>(child)->exception == nullptr &&
+        static_cast<antlr4::ParserRuleContext *>(child)->getStop()) {
+      first = false;
+      break;
+    }
+  switch (item->getStart()->getType()) {
+  case P::PROCEDURE:
+    return "a name for the procedure, such as `medway`";
+  case P::STAGE:
+  case P::STEP:
+    return "a name for the stage, such as `one`";
+  case P::ROLE:
+    return first ? "a name for the role, such as `cp_chair`"
+                 : "the name of an agency";
+  case P::OWNER:
+    return "the name of an agency";
+  case P::AGENCY:
+  case P::FACT:
+  case P::FORM:
+  case P::RECORD:
+  case P::OUTCOME:
+  case P::PROCESS:
+  case P::CONTACT:
+    return fmt::format("a name for the {}", item->getStart()->getText());
+  case P::START:
+  case P::REQUIRES:
+  case P::TIMESCALE:
+    return "the name of a stage";
+  case P::COMPLETE:
+  case P::SEND:
+    return "the name of a form";
+  case P::KEEP:
+    return "the name of a record";
+  default:
+    return "a name";
+  }
 }
 
 /// What was expected, in words, and an optional note explaining more.
@@ -212,14 +307,20 @@ public:
         if (onlyExpects(expected, {P::CHILDREN}))
           return {"`children`", ""};
         return {"`children`, `adults` or `children and adults`", ""};
-      case P::RuleText:
-        return {"text in quotes, such as \"Stage 1 – Escalate to Service "
-                "Manager\"",
-                ""};
+      case P::RuleText: {
+        Token *start = lineStartToken(c);
+        size_t line = start ? start->getType() : 0;
+        bool title = line == P::PROCEDURE || line == P::STAGE ||
+                     line == P::STEP || line == P::ROLE || line == P::AGENCY ||
+                     line == P::FACT || line == P::FORM || line == P::RECORD ||
+                     line == P::OUTCOME || line == P::PROCESS ||
+                     line == P::CONTACT;
+        return {title ? "a title in quotes" : "text in quotes", ""};
+      }
       case P::RuleName:
-        return {"a name such as `service_manager`",
-                "a name is one word of letters, digits and `_`, starting "
-                "with a letter"};
+        return {nameDescription(parentOf(c)),
+                "a name is one word of letters, digits and `_`, and does not "
+                "start with a digit"};
       case P::RuleCheckName:
         return {"the name of a check, such as `missing-timescale`", ""};
       case P::RuleContactDetail:
@@ -298,7 +399,7 @@ void SyntaxErrorStrategy::explainLineStart(Token *found) {
                           word, lower);
     fixes.push_back({where, lower});
   } else if (type == P::IDENT) {
-    if (const LineForm *near = closestLineForm(lower)) {
+    if (const LineForm *near = closestLineForm(word)) {
       message = fmt::format("no line starts with `{}`; did you mean `{}`?",
                             word, near->keyword);
       fixes.push_back({where, std::string(near->keyword)});
@@ -346,21 +447,62 @@ void SyntaxErrorStrategy::explain(antlr4::Parser *parser, Token *found,
 
   source::SourceRange where =
       lineEnded && prev ? Reporter.pointAfter(prev) : Reporter.rangeOf(found);
+  // `2nd_manager` lexes as the number 2 and the name `nd_manager`.
+  if (type == P::INT && expects(expected, P::IDENT)) {
+    Token *next = parser->getTokenStream()->get(found->getTokenIndex() + 1);
+    if (next && next->getType() == P::IDENT &&
+        next->getStartIndex() == found->getStopIndex() + 1) {
+      source::SourceRange r = Reporter.rangeOf(found);
+      r.end = Reporter.rangeOf(next).end;
+      Reporter.report(found->getLine(), diag::DiagKind::SyntaxError, r,
+                      fmt::format("a name cannot start with a digit: `{}{}`; "
+                                  "start it with a letter, for example by "
+                                  "spelling the number out",
+                                  found->getText(), next->getText()));
+      return;
+    }
+  }
   std::string after = prev && prev->getType() != P::NL
                           ? quote(prev)
                           : std::string("the start of the line");
   Token *lineStart = lineStartToken(ctx);
   std::vector<diag::Note> notes;
+  std::vector<diag::FixIt> fixes;
   std::string message;
-  if (isKeyword(type) && expects(expected, P::IDENT) &&
-      situation == Situation::Unexpected) {
+  // A line break is never extraneous: something is missing before it.
+  if (lineEnded)
+    situation = Situation::Unexpected;
+  std::string lower = found->getText();
+  for (char &ch : lower)
+    ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  bool lowerIsExpected = false;
+  for (ssize_t t : expected.toList())
+    if (t != EofType && isKeyword(t) && words.literal(t) == lower)
+      lowerIsExpected = true;
+  if (type == P::IDENT && lowerIsExpected && lower != found->getText()) {
+    message = fmt::format("`{}` is not a keyword; keywords are written in "
+                          "lower case: `{}`",
+                          found->getText(), lower);
+    fixes.push_back({Reporter.rangeOf(found), lower});
+  } else if (type == P::IDENT && continuesList(lineStart, prev) &&
+             (lower == "or" || lower == "and")) {
+    message = fmt::format("`{}` is not a keyword; keywords are written in "
+                          "lower case: `{}`",
+                          found->getText(), lower);
+    fixes.push_back({Reporter.rangeOf(found), lower});
+  } else if (type == P::IDENT && continuesList(lineStart, prev)) {
+    message = fmt::format("unexpected {} after {}: join names in a list "
+                          "with `or` (any one of them) or `and` (all of "
+                          "them)",
+                          quote(found), after);
+  } else if (isKeyword(type) && expects(expected, P::IDENT) &&
+             situation == Situation::Unexpected) {
     message = fmt::format("`{}` is a reserved word (it joins names and "
                           "conditions), so it cannot be a name; choose "
                           "another name, such as `{}`",
                           found->getText(),
                           words.suggestedName(found->getText(), lineStart));
-  } else if (situation == Situation::Extraneous ||
-             onlyExpects(expected, {P::NL})) {
+  } else if (onlyExpects(expected, {P::NL})) {
     message = fmt::format("unexpected {} after {}: the line should end there",
                           quote(found), after);
   } else {
@@ -379,7 +521,7 @@ void SyntaxErrorStrategy::explain(antlr4::Parser *parser, Token *found,
            fmt::format("{} {}, for example: {}", aLine(form->keyword),
                        form->meaning, form->example)});
   Reporter.report(found->getLine(), diag::DiagKind::SyntaxError, where, message,
-                  std::move(notes));
+                  std::move(notes), std::move(fixes));
 }
 
 void SyntaxErrorStrategy::sync(antlr4::Parser *parser) {

@@ -148,7 +148,7 @@ void Resolver::procedure(const ast::Procedure &p) {
       ref(*d.agency, AgencyUse);
   timescale(p.overall);
   if (p.start)
-    ref(*p.start, StageUse);
+    ref(p.start->name, StageUse);
   if (p.everyStage)
     body(p.everyStage->body);
   for (const ast::Stage &s : p.stages)
@@ -216,14 +216,17 @@ void Resolver::target(const ast::Target &t) {
     std::vector<llvm::StringRef> names;
     for (const ast::Procedure &p : File.procedures)
       names.push_back(p.name.text);
-    auto b = Diags.report(
-        DiagKind::UndefinedStageReference, t.procedure->range,
+    std::optional<std::string> near = closestName(t.procedure->text, names);
+    std::string message =
         fmt::format("this route goes to procedure `{}`, but this file has no "
                     "procedure of that name",
-                    t.procedure->text));
-    if (auto near = closestName(t.procedure->text, names))
-      b.note(fmt::format("did you mean `{}`?", *near))
-          .fix(t.procedure->range, *near);
+                    t.procedure->text);
+    if (near)
+      message += fmt::format("; did you mean `{}`?", *near);
+    auto b = Diags.report(DiagKind::UndefinedStageReference, t.procedure->range,
+                          message);
+    if (near)
+      b.fix(t.procedure->range, *near);
     return;
   }
   for (const ast::Stage &s : other->stages)
@@ -232,11 +235,15 @@ void Resolver::target(const ast::Target &t) {
   std::vector<llvm::StringRef> names;
   for (const ast::Stage &s : other->stages)
     names.push_back(s.name.text);
-  auto b = Diags.report(DiagKind::UndefinedStageReference, t.name.range,
-                        fmt::format("procedure `{}` has no stage called `{}`",
-                                    other->name.text, t.name.text));
-  if (auto near = closestName(t.name.text, names))
-    b.note(fmt::format("did you mean `{}`?", *near)).fix(t.name.range, *near);
+  std::optional<std::string> near = closestName(t.name.text, names);
+  std::string message = fmt::format("procedure `{}` has no stage called `{}`",
+                                    other->name.text, t.name.text);
+  if (near)
+    message += fmt::format("; did you mean `{}`?", *near);
+  auto b =
+      Diags.report(DiagKind::UndefinedStageReference, t.name.range, message);
+  if (near)
+    b.fix(t.name.range, *near);
   else
     b.note(other->range,
            fmt::format("procedure `{}` is defined here", other->name.text));

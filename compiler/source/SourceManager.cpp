@@ -21,11 +21,13 @@ llvm::Expected<uint32_t> SourceManager::loadFile(llvm::StringRef path) {
     return ioError(path, "it is a folder, not a file");
   if (status.type() != llvm::sys::fs::file_type::regular_file)
     return ioError(path, "it is not a regular file");
-  if (status.getSize() > MaxSourceBytes)
-    return ioError(path, llvm::Twine(status.getSize() >> 20) +
-                             " MiB is larger than the " +
+  if (status.getSize() > MaxSourceBytes) {
+    char size[32];
+    snprintf(size, sizeof size, "%.1f", status.getSize() / 1048576.0);
+    return ioError(path, llvm::Twine(size) + " MiB is larger than the " +
                              llvm::Twine(MaxSourceBytes >> 20) +
                              " MiB limit for a procedure file");
+  }
   auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
                                             /*RequiresNullTerminator=*/true);
   if (!buffer)
@@ -59,9 +61,12 @@ llvm::SMLoc SourceManager::loc(uint32_t file, uint32_t offset) const {
 llvm::StringRef SourceManager::lineText(uint32_t file, uint32_t offset) const {
   llvm::StringRef t = text(file);
   offset = std::min<uint32_t>(offset, t.size());
-  // rfind searches the positions before `offset`.
+  // rfind searches the positions before `offset`. A UTF-8 byte order mark
+  // is not part of the first line as a reader sees it.
   size_t newline = t.rfind('\n', offset);
-  size_t begin = newline == llvm::StringRef::npos ? 0 : newline + 1;
+  size_t begin = newline == llvm::StringRef::npos
+                     ? (t.startswith("\xEF\xBB\xBF") && offset >= 3 ? 3 : 0)
+                     : newline + 1;
   size_t end = t.find_first_of("\r\n", offset);
   if (end == llvm::StringRef::npos)
     end = t.size();
@@ -71,11 +76,12 @@ llvm::StringRef SourceManager::lineText(uint32_t file, uint32_t offset) const {
 LineColumn SourceManager::lineColumn(uint32_t file, uint32_t offset) const {
   llvm::StringRef t = text(file);
   offset = std::min<uint32_t>(offset, t.size());
-  auto [line, byteColumn] = Mgr.getLineAndColumn(loc(file, offset), file);
+  unsigned line = Mgr.getLineAndColumn(loc(file, offset), file).first;
   // Count code points from the start of the line: every byte that is not a
   // UTF-8 continuation byte starts one.
+  llvm::StringRef lineStart = lineText(file, offset);
   unsigned column = 1;
-  for (uint32_t i = offset - (byteColumn - 1); i < offset; ++i)
+  for (size_t i = lineStart.data() - t.data(); i < offset; ++i)
     if ((static_cast<unsigned char>(t[i]) & 0xC0) != 0x80)
       ++column;
   return {line, column};

@@ -37,9 +37,9 @@ TEST(ASTBuilder, BuildsProcedureWithStagesAndClauses) {
   const ast::Procedure &proc = p->procedure();
   EXPECT_EQ(proc.name.text, "medway");
   EXPECT_EQ(proc.title.value, "Medway – Escalation Policy");
-  EXPECT_EQ(proc.partnership->value,
+  EXPECT_EQ(proc.partnership->text.value,
             "Medway Safeguarding Children Partnership");
-  EXPECT_EQ(proc.version->value, "8");
+  EXPECT_EQ(proc.version->text.value, "8");
   EXPECT_EQ(proc.covers->audience, ast::Audience::ChildrenAndAdults);
   ASSERT_EQ(proc.declarations.size(), 5u);
   EXPECT_EQ(proc.declarations[1].kind, ast::DeclKind::Role);
@@ -253,7 +253,7 @@ TEST(ASTBuilder, RepeatedOnceOnlyClausesAreReported) {
   EXPECT_THAT(p->findings(),
               ElementsAre("3:3 duplicate-clause", "6:5 duplicate-clause",
                           "8:5 duplicate-clause"));
-  EXPECT_EQ(p->procedure().version->value, "1");
+  EXPECT_EQ(p->procedure().version->text.value, "1");
   EXPECT_EQ(p->procedure().stages[0].body.respond->limit.count, 5u);
 }
 
@@ -261,9 +261,9 @@ TEST(ASTBuilder, TextBlocksLoseTheirCommonIndentation) {
   auto p = parse("procedure p \"P\"\n  purpose \"\"\"\n    First line.\n"
                  "      Indented.\n\n    After a blank line.\n  \"\"\"\n");
   ASSERT_TRUE(p->findings().empty());
-  EXPECT_EQ(p->procedure().purposes[0].value,
+  EXPECT_EQ(p->procedure().purposes[0].text.value,
             "First line.\n  Indented.\n\nAfter a blank line.");
-  EXPECT_TRUE(p->procedure().purposes[0].block);
+  EXPECT_TRUE(p->procedure().purposes[0].text.block);
 }
 
 TEST(ASTBuilder, StringEscapes) {
@@ -306,7 +306,7 @@ TEST(ASTBuilder, DatesAreCheckedForExistence) {
                  "\n  review due 2024-02-29\n");
   EXPECT_THAT(p->findings(),
               ElementsAre("2:12 invalid-date", "3:12 invalid-date"));
-  EXPECT_EQ(p->procedure().reviewDue->day, 29u);
+  EXPECT_EQ(p->procedure().reviewDue->date.day, 29u);
 }
 
 TEST(ASTBuilder, DaysWithoutWorkingOrCalendarAreAmbiguous) {

@@ -11,9 +11,14 @@ using L = generated::EscaladeLexer;
 
 std::unique_ptr<antlr4::Token>
 TokenFilter::makeNewline(const antlr4::Token &eof) {
-  auto nl = std::make_unique<antlr4::CommonToken>(L::NL, "\n");
-  nl->setStartIndex(eof.getStartIndex());
-  nl->setStopIndex(eof.getStartIndex() - 1);
+  // A real source, as for lexed tokens: ANTLR's error recovery makes its
+  // own tokens from the source of the current one.
+  auto nl = std::make_unique<antlr4::CommonToken>(
+      std::pair<antlr4::TokenSource *, antlr4::CharStream *>(
+          this, Lexer.getInputStream()),
+      L::NL, antlr4::Token::DEFAULT_CHANNEL, eof.getStartIndex(),
+      eof.getStartIndex() - 1);
+  nl->setText("\n");
   nl->setLine(eof.getLine());
   nl->setCharPositionInLine(eof.getCharPositionInLine());
   return nl;

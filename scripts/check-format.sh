@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 format=$(command -v clang-format-14 || command -v clang-format)
-mapfile -t files < <(git ls-files -co --exclude-standard '*.cpp' '*.h' | grep -v '^build/')
+mapfile -t files < <(find compiler runtime tests \( -name '*.cpp' -o -name '*.h' \) -type f | sort)
 if [[ "${1:-}" == "--fix" ]]; then
   "$format" -i "${files[@]}"
 else

@@ -4,6 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup-deps.sh --tests
-scripts/build.sh
+scripts/build.sh --tests
 cd build
 ctest --output-on-failure -j"$(nproc)"

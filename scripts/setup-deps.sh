@@ -7,7 +7,7 @@ set -euo pipefail
 
 packages=(
   cmake ninja-build g++ make python3
-  antlr4 libantlr4-runtime-dev
+  antlr4 libantlr4-runtime-dev uuid-dev
   llvm-14-dev llvm-14-tools zlib1g-dev libtinfo-dev
   libfmt-dev
 )

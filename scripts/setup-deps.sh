@@ -12,7 +12,7 @@ packages=(
   libfmt-dev
 )
 if [[ "${1:-}" == "--tests" ]]; then
-  packages+=(libgtest-dev clang-format-14)
+  packages+=(libgtest-dev libgmock-dev clang-format-14)
 fi
 
 missing=()

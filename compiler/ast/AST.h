@@ -365,8 +365,9 @@ struct Procedure {
 
   std::vector<Stage> stages;
   std::optional<EveryStage> everyStage;
-  /// Lines of this procedure that failed to parse: later checks would only
-  /// repeat the syntax error in other words, so they skip such procedures.
+  /// Some line of this procedure failed to parse. Name checks still run
+  /// (see File::wordsOnBrokenLines); analyses of the whole procedure, whose
+  /// findings would only repeat the syntax error in other words, skip it.
   bool hasSyntaxErrors = false;
 };
 
@@ -380,6 +381,10 @@ struct File {
   std::vector<Procedure> procedures;
   std::vector<Comment> comments;
   bool hasSyntaxErrors = false;
+  /// Every word written on a line that failed to parse. A name that is
+  /// missing only because its declaring line is broken must not be reported
+  /// again as undeclared, so name checks stay silent about these.
+  std::vector<std::string> wordsOnBrokenLines;
 };
 
 // -------------------------------------------------------------- names --

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 
 namespace escalade::parse {
@@ -1076,9 +1077,18 @@ void buildAST(generated::EscaladeParser::FileContext *tree,
   Builder builder(file, reporter);
   for (P::LineContext *line : tree->line())
     builder.buildLine(line);
-  for (Token *t : tokens.getTokens())
+  for (Token *t : tokens.getTokens()) {
     if (t->getType() == P::COMMENT)
       file.comments.push_back({t->getText(), reporter.rangeOf(t)});
+    else if (t->getChannel() == Token::DEFAULT_CHANNEL &&
+             t->getType() != P::NL && t->getType() != Token::EOF &&
+             reporter.lineFailed(t->getLine()))
+      file.wordsOnBrokenLines.push_back(t->getText());
+  }
+  std::sort(file.wordsOnBrokenLines.begin(), file.wordsOnBrokenLines.end());
+  file.wordsOnBrokenLines.erase(std::unique(file.wordsOnBrokenLines.begin(),
+                                            file.wordsOnBrokenLines.end()),
+                                file.wordsOnBrokenLines.end());
 }
 
 } // namespace escalade::parse

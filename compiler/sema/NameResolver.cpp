@@ -96,6 +96,7 @@ private:
   }
   void target(const ast::Target &t);
   const ast::Procedure *findProcedure(llvm::StringRef name) const;
+  bool onBrokenLine(llvm::StringRef name) const;
 
   const ast::File &File;
   diag::DiagnosticEngine &Diags;
@@ -119,7 +120,7 @@ void Resolver::run() {
           .note("give each procedure in a file its own name");
   }
   for (const ast::Procedure &p : File.procedures)
-    if (!p.hasSyntaxErrors)
+    if (!p.name.text.empty())
       procedure(p);
 }
 
@@ -212,6 +213,8 @@ void Resolver::target(const ast::Target &t) {
     return;
   }
   const ast::Procedure *other = findProcedure(t.procedure->text);
+  if (!other && onBrokenLine(t.procedure->text))
+    return;
   if (!other) {
     std::vector<llvm::StringRef> names;
     for (const ast::Procedure &p : File.procedures)
@@ -232,6 +235,8 @@ void Resolver::target(const ast::Target &t) {
   for (const ast::Stage &s : other->stages)
     if (s.name.text == t.name.text)
       return;
+  if (onBrokenLine(t.name.text))
+    return;
   std::vector<llvm::StringRef> names;
   for (const ast::Stage &s : other->stages)
     names.push_back(s.name.text);
@@ -249,9 +254,17 @@ void Resolver::target(const ast::Target &t) {
            fmt::format("procedure `{}` is defined here", other->name.text));
 }
 
+bool Resolver::onBrokenLine(llvm::StringRef name) const {
+  return std::binary_search(File.wordsOnBrokenLines.begin(),
+                            File.wordsOnBrokenLines.end(), name.str());
+}
+
 void Resolver::ref(const ast::Name &name, const Use &use) {
   const Symbol *s = Symbols->lookup(name.text);
   if (s && (s->kind & use.kinds))
+    return;
+  // Declared, perhaps, on a line that did not parse: already reported.
+  if (onBrokenLine(name.text))
     return;
   const ast::Procedure &p = Symbols->procedure();
   if (s) {

@@ -1,7 +1,8 @@
 // NameResolver.h — checks that every name in a file refers to something
 // declared, of the right kind: `undefined-name`, `undefined-stage-reference`,
 // `undeclared-recipient`, `undeclared-fact`, `wrong-kind-of-name`, and
-// `duplicate-definition`. Procedures with syntax errors are skipped.
+// `duplicate-definition`. Names written on lines that failed to parse are
+// not reported: their line's syntax error already explains them.
 #pragma once
 
 #include "ast/AST.h"

@@ -156,10 +156,30 @@ procedure b "B"
                                          "6:22 undefined-stage-reference"));
 }
 
-TEST(NameResolver, ProceduresWithSyntaxErrorsAreSkipped) {
+TEST(NameResolver, NamesAreStillCheckedAfterASyntaxError) {
+  // Sorted by position, as the driver prints them.
   auto p = parseAndResolve("procedure p \"P\"\n  stage s \"S\"\n"
                            "    owner nobody\n    respond within\n");
-  EXPECT_THAT(p->findings(), ElementsAre("4:19 syntax-error"));
+  p->diags.sortByLocation();
+  EXPECT_THAT(p->findings(),
+              ElementsAre("3:11 undefined-name", "4:19 syntax-error"));
+}
+
+TEST(NameResolver, NamesOnBrokenLinesAreNotReportedAgain) {
+  // `lead` is declared on a line that does not parse, and stage `two` is
+  // opened by a misspelt line: using them is not a second mistake.
+  auto p = parseAndResolve(R"(procedure p "P"
+  role lead
+  stage one "One"
+    owner lead
+    when unresolved -> two
+  Stage two "Two"
+    owner nobody
+)");
+  p->diags.sortByLocation();
+  EXPECT_THAT(p->findings(),
+              ElementsAre("2:12 syntax-error", "6:3 syntax-error",
+                          "7:11 undefined-name"));
 }
 
 } // namespace

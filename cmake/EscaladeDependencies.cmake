@@ -1,6 +1,6 @@
 # EscaladeDependencies.cmake — finds the Debian-packaged dependencies and
-# wraps each in an imported target, so layers state what they link and no
-# more. The runtime layer links none of ANTLR and LLVM (checked by a test).
+# wraps each in an interface target, so layers state what they link and no
+# more. The runtime layer must link neither ANTLR nor LLVM.
 
 # LLVM 14 Support, linked statically: a small tool starts in a few
 # milliseconds this way, against tens of milliseconds for libLLVM-14.so.

@@ -118,7 +118,7 @@ unaryExpr : NOT* primaryExpr ;
 
 primaryExpr : name | LPAREN expr RPAREN ;
 
-checkName : CHECK_NAME | IDENT ;
+checkName : CHECK_NAME | name ;
 
 // A name is an identifier, or any keyword that cannot be mistaken for part
 // of the line around it: a stage may be called `review` and an outcome

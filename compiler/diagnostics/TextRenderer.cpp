@@ -9,9 +9,13 @@
 // of eight, and each character is as wide as a terminal shows it.
 #include "diagnostics/TextRenderer.h"
 
+#include "source/Utf8.h"
+
 #include "llvm/Support/ConvertUTF.h"
 #include "llvm/Support/Unicode.h"
 #include "llvm/Support/WithColor.h"
+
+#include <fmt/format.h>
 
 #include <algorithm>
 
@@ -33,12 +37,20 @@ struct DisplayLine {
       length = std::max(1u, std::min<unsigned>(length, line.size() - i));
       for (unsigned k = 0; k < length; ++k)
         columnOfByte[i + k] = column;
-      if (line[i] == '\t') {
+      llvm::StringRef ch = line.substr(i, length);
+      uint32_t cp =
+          source::decodeCodePoint(std::string_view(ch.data(), ch.size()));
+      if (cp == '\t') {
         unsigned next = (column / 8 + 1) * 8;
         text.append(next - column, ' ');
         column = next;
+      } else if (source::isInvisible(cp)) {
+        // Drawn by number: an escape character must not reach the terminal,
+        // and a no-break space must not pass for a space.
+        std::string shown = fmt::format("<U+{:04X}>", cp);
+        text += shown;
+        column += shown.size();
       } else {
-        llvm::StringRef ch = line.substr(i, length);
         int width = llvm::sys::unicode::columnWidthUTF8(ch);
         text += ch.str();
         column += width < 0 ? 1 : static_cast<unsigned>(width);
@@ -105,9 +117,7 @@ void TextRenderer::print(uint32_t file, SourceRange range, Severity severity,
 
   // Show at most MaxShown characters of a long line, around the caret.
   constexpr unsigned ContextBefore = 60, MaxShown = 160;
-  auto isLead = [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  };
+  auto isLead = source::isUtf8Lead;
   size_t at = range.begin - fullStart;
   size_t winBegin = at, winEnd = at;
   for (unsigned n = 0; winBegin > 0 && n < ContextBefore;) {
@@ -154,9 +164,12 @@ void TextRenderer::print(uint32_t file, SourceRange range, Severity severity,
   // Fixes on the shown part of the line: the new text under the old.
   std::string fixLine;
   for (const FixIt &f : fixes) {
+    // A fix that is only spaces, or spans lines, cannot be seen here; it is
+    // still in the JSON and SARIF output.
     if (f.range.file != range.file || f.range.begin < lineStart ||
         f.range.begin > lineStart + line.size() ||
-        f.replacement.find('\n') != std::string::npos)
+        f.replacement.find('\n') != std::string::npos ||
+        f.replacement.find_first_not_of(' ') == std::string::npos)
       continue;
     unsigned column = shift + display.column(f.range.begin - lineStart);
     if (fixLine.size() > column)

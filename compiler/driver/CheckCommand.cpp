@@ -1,9 +1,9 @@
 // CheckCommand.cpp — the check command: front end, then one renderer.
 #include "driver/CheckCommand.h"
 
-#include "ast/ASTDumper.h"
 #include "diagnostics/JsonRenderer.h"
 #include "diagnostics/TextRenderer.h"
+#include "driver/ASTDumper.h"
 #include "driver/Frontend.h"
 
 #include "llvm/Support/JSON.h"
@@ -61,10 +61,10 @@ int runCheck(const CheckOptions &options, llvm::raw_ostream &out,
              llvm::raw_ostream &err) {
   Frontend fe;
   fe.load(options.paths);
+  fe.analyze();
   for (const std::string &problem : fe.inputProblems())
     llvm::WithColor::error(err, "escc", /*DisableColors=*/!options.colors)
         << problem << "\n";
-  fe.analyze();
 
   if (options.format == OutputFormat::Json) {
     out << llvm::formatv("{0:2}", jsonReport(fe)) << "\n";
@@ -72,7 +72,7 @@ int runCheck(const CheckOptions &options, llvm::raw_ostream &out,
   }
   if (options.dumpAST)
     for (const ast::File &f : fe.files())
-      ast::dumpAST(f, fe.sources(), out);
+      dumpAST(f, fe.sources(), out);
   diag::TextRenderer(fe.sources(), out, options.colors)
       .renderAll(fe.diagnostics());
   if (!fe.files().empty())

@@ -24,7 +24,12 @@ void Frontend::load(llvm::ArrayRef<std::string> paths) {
 
 void Frontend::analyze() {
   for (uint32_t id : FileIds) {
-    Files.push_back(parse::parseFile(Sources, id, Diags));
+    llvm::Expected<ast::File> file = parse::parseFile(Sources, id, Diags);
+    if (!file) {
+      Problems.push_back(llvm::toString(file.takeError()));
+      continue;
+    }
+    Files.push_back(std::move(*file));
     sema::resolveNames(Files.back(), Diags);
   }
   Diags.sortByLocation();

@@ -3,6 +3,8 @@
 // durations, conditions, role lists).
 #include "parse/ASTBuilder.h"
 
+#include "parse/LineForms.h"
+
 #include "EscaladeBaseVisitor.h"
 
 #include <fmt/format.h>
@@ -19,19 +21,6 @@ using diag::DiagKind;
 using source::SourceRange;
 
 namespace {
-
-/// True when any part of the line failed to parse.
-bool hasParseError(antlr4::tree::ParseTree *node) {
-  if (auto *rule = dynamic_cast<ParserRuleContext *>(node)) {
-    if (rule->exception)
-      return true;
-    for (antlr4::tree::ParseTree *child : rule->children)
-      if (hasParseError(child))
-        return true;
-    return false;
-  }
-  return dynamic_cast<antlr4::tree::ErrorNode *>(node) != nullptr;
-}
 
 /// Resolves `\"` and `\\` in a quoted string; any other backslash stays.
 std::string unescape(const std::string &raw) {
@@ -248,6 +237,20 @@ private:
                P::NameContext *agency = nullptr);
   void duplicate(ParserRuleContext *line, SourceRange first,
                  const std::string &holder);
+  /// Fills a field that may be given once, or reports the repeat against
+  /// the first.
+  template <class T, class V>
+  void setOnce(ParserRuleContext *line, std::optional<T> &slot, V &&value,
+               const std::string &holder) {
+    if (slot)
+      duplicate(line, clauseRange(*slot), holder);
+    else
+      slot = std::forward<V>(value);
+  }
+  static SourceRange clauseRange(SourceRange r) { return r; }
+  template <class T> static SourceRange clauseRange(const T &clause) {
+    return clause.range;
+  }
   std::string procedureDescription() const;
   std::string stageDescription() const;
 
@@ -475,6 +478,16 @@ ast::RecipientList Builder::recipients(P::RecipientListContext *c) {
 
 // ----------------------------------------------------------- placement --
 
+/// The last line a parsed line occupies: a text block may run over several.
+static size_t lastLineOf(P::LineContext *line, P::ItemContext *item) {
+  if (antlr4::tree::TerminalNode *nl = line->NL())
+    if (nl->getSymbol()->getTokenIndex() != INVALID_INDEX)
+      return nl->getSymbol()->getLine();
+  Token *stop = item->getStop() ? item->getStop() : item->getStart();
+  std::string text = stop->getText();
+  return stop->getLine() + std::count(text.begin(), text.end(), '\n');
+}
+
 void Builder::buildLine(P::LineContext *line) {
   P::ItemContext *item = line->item();
   if (!item)
@@ -484,30 +497,41 @@ void Builder::buildLine(P::LineContext *line) {
   // follows them may be misplaced only because of them.
   if (lineNo > 1 && Reporter.anyFailedBetween(LastLine + 1, lineNo - 1))
     markSyntaxErrors();
-  LastLine = lineNo;
-  if (hasParseError(item)) {
-    // Keep the structure: a broken header still opens its procedure or
-    // stage, so the clauses under it do not land in the one before.
-    size_t first = item->getStart()->getType();
-    if (first == P::PROCEDURE) {
-      ast::Procedure p;
-      p.range = range(item->getStart());
-      File.procedures.push_back(std::move(p));
-      CurrentScope = Scope::Procedure;
-    } else if ((first == P::STAGE || first == P::STEP) &&
-               !File.procedures.empty() && item->children.size() > 1 &&
-               dynamic_cast<P::NameContext *>(item->children[1])) {
-      ast::Stage s;
-      s.range = range(item->getStart());
-      File.procedures.back().stages.push_back(std::move(s));
-      CurrentScope = Scope::Stage;
-    }
-    markSyntaxErrors();
+  LastLine = lastLineOf(line, item);
+  if (!Reporter.anyFailedBetween(lineNo, LastLine)) {
+    item->accept(this);
+    // Building may find a mistake of its own (`a or b and c`).
+    if (Reporter.anyFailedBetween(lineNo, LastLine))
+      markSyntaxErrors();
     return;
   }
-  item->accept(this);
-  if (Reporter.lineFailed(lineNo))
-    markSyntaxErrors();
+  // The line has a syntax error, and error recovery may have filled in what
+  // was missing with made-up tokens: build nothing from it. But keep the
+  // structure: a broken header still opens its procedure or stage, so the
+  // clauses under it do not land in the one before.
+  size_t first = item->getStart()->getType();
+  std::optional<ast::Name> header;
+  if (item->children.size() > 1)
+    if (auto *n = dynamic_cast<P::NameContext *>(item->children[1]))
+      if (!n->exception && n->getStop() &&
+          n->getStart()->getTokenIndex() != INVALID_INDEX)
+        header = name(n);
+  if (first == P::PROCEDURE) {
+    ast::Procedure p;
+    p.range = range(item);
+    if (header)
+      p.name = *header;
+    File.procedures.push_back(std::move(p));
+    CurrentScope = Scope::Procedure;
+  } else if ((first == P::STAGE || first == P::STEP) &&
+             !File.procedures.empty() && header) {
+    ast::Stage s;
+    s.range = range(item);
+    s.name = *header;
+    File.procedures.back().stages.push_back(std::move(s));
+    CurrentScope = Scope::Stage;
+  }
+  markSyntaxErrors();
 }
 
 void Builder::markSyntaxErrors() {
@@ -525,9 +549,8 @@ ast::Procedure *Builder::procedure(ParserRuleContext *line) {
             "this line comes before any `procedure` line, so it belongs "
             "to no procedure",
             {{{},
-              "start the file with a line such as `procedure medway "
-              "\"Medway Safeguarding Children Partnership – Escalation "
-              "Policy\"`"}});
+              fmt::format("start the file with a line such as `{}`",
+                          lineFormFor(P::PROCEDURE)->example)}});
     File.hasSyntaxErrors = true;
   }
   return nullptr;
@@ -618,24 +641,6 @@ void Builder::declare(ParserRuleContext *line, ast::DeclKind kind,
   p->declarations.push_back(std::move(d));
 }
 
-/// Sets a once-only field of the procedure, or reports the repeat.
-#define SET_ONCE(slot, value, firstRange)                                      \
-  do {                                                                         \
-    if (slot)                                                                  \
-      duplicate(c, firstRange, procedureDescription());                        \
-    else                                                                       \
-      slot = value;                                                            \
-  } while (0)
-
-/// Sets a once-only field of the current stage (or `every stage` block).
-#define SET_ONCE_IN_STAGE(slot, value, firstRange)                             \
-  do {                                                                         \
-    if (slot)                                                                  \
-      duplicate(c, firstRange, stageDescription());                            \
-    else                                                                       \
-      slot = value;                                                            \
-  } while (0)
-
 // ----------------------------------------------------------- structure --
 
 antlrcpp::Any Builder::visitProcedureHeader(P::ProcedureHeaderContext *c) {
@@ -678,31 +683,31 @@ antlrcpp::Any Builder::visitEveryStageHeader(P::EveryStageHeaderContext *c) {
 
 antlrcpp::Any Builder::visitPartnershipLine(P::PartnershipLineContext *c) {
   if (ast::Procedure *p = procedure(c))
-    SET_ONCE(p->partnership, textLine(c, c->text()), p->partnership->range);
+    setOnce(c, p->partnership, textLine(c, c->text()), procedureDescription());
   return {};
 }
 
 antlrcpp::Any Builder::visitVersionLine(P::VersionLineContext *c) {
   if (ast::Procedure *p = procedure(c))
-    SET_ONCE(p->version, textLine(c, c->text()), p->version->range);
+    setOnce(c, p->version, textLine(c, c->text()), procedureDescription());
   return {};
 }
 
 antlrcpp::Any Builder::visitRatifiedLine(P::RatifiedLineContext *c) {
   if (ast::Procedure *p = procedure(c))
-    SET_ONCE(p->ratified, dateLine(c, c->DATE()), p->ratified->range);
+    setOnce(c, p->ratified, dateLine(c, c->DATE()), procedureDescription());
   return {};
 }
 
 antlrcpp::Any Builder::visitReviewedLine(P::ReviewedLineContext *c) {
   if (ast::Procedure *p = procedure(c))
-    SET_ONCE(p->reviewed, dateLine(c, c->DATE()), p->reviewed->range);
+    setOnce(c, p->reviewed, dateLine(c, c->DATE()), procedureDescription());
   return {};
 }
 
 antlrcpp::Any Builder::visitReviewDueLine(P::ReviewDueLineContext *c) {
   if (ast::Procedure *p = procedure(c))
-    SET_ONCE(p->reviewDue, dateLine(c, c->DATE()), p->reviewDue->range);
+    setOnce(c, p->reviewDue, dateLine(c, c->DATE()), procedureDescription());
   return {};
 }
 
@@ -737,7 +742,7 @@ antlrcpp::Any Builder::visitCoversLine(P::CoversLineContext *c) {
     covers.audience = ast::Audience::Children;
   else
     covers.audience = ast::Audience::Adults;
-  SET_ONCE(p->covers, covers, p->covers->range);
+  setOnce(c, p->covers, covers, procedureDescription());
   return {};
 }
 
@@ -764,23 +769,23 @@ antlrcpp::Any Builder::visitOverallLine(P::OverallLineContext *c) {
   if (!p)
     return {};
   std::vector<P::DurationContext *> d = c->duration();
-  SET_ONCE(p->overall,
-           timescale(c, d[0], nullptr, d.size() > 1 ? d[1] : nullptr),
-           p->overall->range);
+  setOnce(c, p->overall,
+          timescale(c, d[0], nullptr, d.size() > 1 ? d[1] : nullptr),
+          procedureDescription());
   return {};
 }
 
 antlrcpp::Any Builder::visitStartLine(P::StartLineContext *c) {
   if (ast::Procedure *p = procedure(c)) {
     ast::NameLine n{name(c->name()), range(c)};
-    SET_ONCE(p->start, n, p->start->range);
+    setOnce(c, p->start, n, procedureDescription());
   }
   return {};
 }
 
 antlrcpp::Any Builder::visitSkippableLine(P::SkippableLineContext *c) {
   if (ast::Procedure *p = procedure(c))
-    SET_ONCE(p->skippable, range(c), *p->skippable);
+    setOnce(c, p->skippable, range(c), procedureDescription());
   return {};
 }
 
@@ -873,8 +878,7 @@ antlrcpp::Any Builder::visitNumberClause(P::NumberClauseContext *c) {
                         digits));
     return {};
   }
-  SET_ONCE_IN_STAGE(s->number, (ast::StageNumber{value, range(c)}),
-                    s->number->range);
+  setOnce(c, s->number, ast::StageNumber{value, range(c)}, stageDescription());
   return {};
 }
 
@@ -923,10 +927,9 @@ antlrcpp::Any Builder::visitRespondClause(P::RespondClauseContext *c) {
   if (!b)
     return {};
   std::vector<P::DurationContext *> d = c->duration();
-  SET_ONCE_IN_STAGE(
-      b->respond,
-      timescale(c, d[0], c->anchor(), d.size() > 1 ? d[1] : nullptr),
-      b->respond->range);
+  setOnce(c, b->respond,
+          timescale(c, d[0], c->anchor(), d.size() > 1 ? d[1] : nullptr),
+          stageDescription());
   return {};
 }
 
@@ -935,9 +938,9 @@ antlrcpp::Any Builder::visitBeginClause(P::BeginClauseContext *c) {
   if (!b)
     return {};
   std::vector<P::DurationContext *> d = c->duration();
-  SET_ONCE_IN_STAGE(
-      b->begin, timescale(c, d[0], c->anchor(), d.size() > 1 ? d[1] : nullptr),
-      b->begin->range);
+  setOnce(c, b->begin,
+          timescale(c, d[0], c->anchor(), d.size() > 1 ? d[1] : nullptr),
+          stageDescription());
   return {};
 }
 
@@ -946,9 +949,8 @@ Builder::visitSameTimescaleClause(P::SameTimescaleClauseContext *c) {
   ast::StageBody *b = stageBody(c, false);
   if (!b)
     return {};
-  SET_ONCE_IN_STAGE(b->sameTimescaleAs,
-                    (ast::SameTimescale{name(c->name()), range(c)}),
-                    b->sameTimescaleAs->range);
+  setOnce(c, b->sameTimescaleAs, ast::SameTimescale{name(c->name()), range(c)},
+          stageDescription());
   return {};
 }
 
@@ -1023,7 +1025,7 @@ antlrcpp::Any Builder::visitOverrideClause(P::OverrideClauseContext *c) {
 
 antlrcpp::Any Builder::visitFinalClause(P::FinalClauseContext *c) {
   if (ast::StageBody *b = stageBody(c, false))
-    SET_ONCE_IN_STAGE(b->final, range(c), *b->final);
+    setOnce(c, b->final, range(c), stageDescription());
   return {};
 }
 
@@ -1065,9 +1067,6 @@ antlrcpp::Any Builder::visitTransitionClause(P::TransitionClauseContext *c) {
   b->transitions.push_back(std::move(t));
   return {};
 }
-
-#undef SET_ONCE
-#undef SET_ONCE_IN_STAGE
 
 } // namespace
 

@@ -6,9 +6,11 @@
 #include "parse/Parser.h"
 
 #include "parse/ASTBuilder.h"
+#include "parse/LineForms.h"
 #include "parse/SourceText.h"
 #include "parse/SyntaxErrorStrategy.h"
 #include "parse/TokenFilter.h"
+#include "source/Utf8.h"
 
 #include "ANTLRInputStream.h"
 #include "BailErrorStrategy.h"
@@ -26,8 +28,9 @@ namespace escalade::parse {
 using generated::EscaladeLexer;
 using generated::EscaladeParser;
 
-ast::File parseFile(const source::SourceManager &sources, uint32_t file,
-                    diag::DiagnosticEngine &diags) {
+llvm::Expected<ast::File> parseFile(const source::SourceManager &sources,
+                                    uint32_t file,
+                                    diag::DiagnosticEngine &diags) {
   ast::File result;
   result.fileId = file;
   size_t mark = diags.size();
@@ -36,12 +39,14 @@ ast::File parseFile(const source::SourceManager &sources, uint32_t file,
     result.hasSyntaxErrors = true;
     return result;
   }
-  size_t bom = bomLength(text);
+  // ANTLR's input stream drops one leading byte order mark itself, so its
+  // code-point indices count from just after it.
+  size_t bom = source::bomLength(std::string_view(text.data(), text.size()));
   OffsetMap offsets(text, static_cast<uint32_t>(bom));
   SyntaxErrorReporter reporter(diags, file, offsets);
 
   try {
-    antlr4::ANTLRInputStream input(text.drop_front(bom).str());
+    antlr4::ANTLRInputStream input(text.str());
     EscaladeLexer lexer(&input);
     lexer.removeErrorListeners();
     TokenFilter filter(lexer, reporter);
@@ -64,23 +69,23 @@ ast::File parseFile(const source::SourceManager &sources, uint32_t file,
     }
     buildAST(tree, tokens, result, reporter);
   } catch (const std::exception &e) {
-    // Not expected: ANTLR failed in a way our strategy did not absorb. Say
-    // so as a finding rather than crash.
-    diags.reportFile(diag::DiagKind::SyntaxError, file,
-                     fmt::format("the parser stopped unexpectedly ({}); "
-                                 "please report this with the file",
-                                 e.what()));
-    result.hasSyntaxErrors = true;
+    // Not expected: ANTLR failed in a way our strategy did not absorb. That
+    // is a failure of the tool, not a mistake in the procedure.
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        "internal error while parsing '%s' (%s); please report it with the "
+        "file",
+        sources.path(file).str().c_str(), e.what());
   }
   reporter.flush();
 
   if (result.procedures.empty() && !result.hasSyntaxErrors &&
       diags.errorsSince(mark) == 0)
-    diags.reportFile(diag::DiagKind::NoProcedure, file,
-                     "this file contains no procedure; a procedure file "
-                     "starts with a line such as `procedure medway "
-                     "\"Medway Safeguarding Children Partnership – Escalation "
-                     "Policy\"`");
+    diags.reportFile(
+        diag::DiagKind::NoProcedure, file,
+        fmt::format("this file contains no procedure; a procedure file starts "
+                    "with a line such as `{}`",
+                    lineFormFor(EscaladeLexer::PROCEDURE)->example));
   return result;
 }
 

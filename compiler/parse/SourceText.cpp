@@ -1,13 +1,11 @@
 // SourceText.cpp — UTF-8 validation and code-point to byte mapping.
 #include "parse/SourceText.h"
 
+#include "source/Utf8.h"
+
 #include <fmt/format.h>
 
 namespace escalade::parse {
-
-size_t bomLength(llvm::StringRef text) {
-  return text.startswith("\xEF\xBB\xBF") ? 3 : 0;
-}
 
 /// Length of the well-formed UTF-8 sequence at text[i], or 0 if malformed
 /// (overlong forms, surrogates and values above U+10FFFF are malformed).
@@ -46,7 +44,7 @@ static size_t utf8SequenceLength(llvm::StringRef text, size_t i) {
 
 bool checkSourceText(llvm::StringRef text, uint32_t file,
                      diag::DiagnosticEngine &diags) {
-  for (size_t i = bomLength(text); i < text.size();) {
+  for (size_t i = source::bomLength(text); i < text.size();) {
     unsigned char c = text[i];
     if (c == 0) {
       diags
@@ -89,7 +87,7 @@ OffsetMap::OffsetMap(llvm::StringRef text, uint32_t base)
     return;
   Offsets.reserve(body.size() + 1);
   for (uint32_t i = 0; i < body.size(); ++i)
-    if ((static_cast<unsigned char>(body[i]) & 0xC0) != 0x80)
+    if (source::isUtf8Lead(body[i]))
       Offsets.push_back(i);
   Offsets.push_back(body.size());
 }

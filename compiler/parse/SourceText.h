@@ -13,11 +13,9 @@ namespace escalade::parse {
 
 /// Reports `invalid-encoding` at the first NUL byte or malformed UTF-8
 /// sequence and returns false; returns true for valid text. A leading UTF-8
-/// byte order mark is accepted; bomLength() tells how long it is.
+/// byte order mark is accepted.
 bool checkSourceText(llvm::StringRef text, uint32_t file,
                      diag::DiagnosticEngine &diags);
-
-size_t bomLength(llvm::StringRef text);
 
 /// Maps the index of a code point in the text ANTLR lexed (the file after
 /// its byte order mark) to a byte offset in the file. ANTLR counts code

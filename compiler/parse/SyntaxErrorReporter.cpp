@@ -27,8 +27,8 @@ void SyntaxErrorReporter::hold(size_t line, Held finding) {
   if (inserted)
     return;
   Held &held = it->second;
-  bool better = finding.syntax != held.syntax
-                    ? finding.syntax
+  bool better = finding.rank != held.rank
+                    ? finding.rank > held.rank
                     : finding.range.begin < held.range.begin;
   if (better)
     held = std::move(finding);
@@ -39,8 +39,17 @@ void SyntaxErrorReporter::report(size_t line, diag::DiagKind kind,
                                  std::vector<diag::Note> notes,
                                  std::vector<diag::FixIt> fixes) {
   FailedLines.insert(line);
-  hold(line, {true, kind, range, std::move(message), std::move(notes),
+  hold(line, {Rank::Syntax, kind, range, std::move(message), std::move(notes),
               std::move(fixes)});
+}
+
+void SyntaxErrorReporter::reportLexical(size_t line, diag::DiagKind kind,
+                                        source::SourceRange range,
+                                        std::string message,
+                                        std::vector<diag::FixIt> fixes) {
+  FailedLines.insert(line);
+  hold(line,
+       {Rank::Lexical, kind, range, std::move(message), {}, std::move(fixes)});
 }
 
 void SyntaxErrorReporter::reportLine(size_t line, diag::DiagKind kind,
@@ -48,7 +57,7 @@ void SyntaxErrorReporter::reportLine(size_t line, diag::DiagKind kind,
                                      std::string message,
                                      std::vector<diag::Note> notes,
                                      std::vector<diag::FixIt> fixes) {
-  hold(line, {false, kind, range, std::move(message), std::move(notes),
+  hold(line, {Rank::Other, kind, range, std::move(message), std::move(notes),
               std::move(fixes)});
 }
 

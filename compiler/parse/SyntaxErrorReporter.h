@@ -29,12 +29,16 @@ public:
   source::SourceRange rangeOf(const antlr4::Token *t) const;
   /// The empty range just after a token: where a missing word belongs.
   source::SourceRange pointAfter(const antlr4::Token *t) const;
-  uint32_t fileId() const { return File; }
 
   /// A syntax error: the line did not parse as written.
   void report(size_t line, diag::DiagKind kind, source::SourceRange range,
               std::string message, std::vector<diag::Note> notes = {},
               std::vector<diag::FixIt> fixes = {});
+  /// A character or string the lexer could not make sense of. It explains
+  /// any parse error later found on its line, so it is the one reported.
+  void reportLexical(size_t line, diag::DiagKind kind,
+                     source::SourceRange range, std::string message,
+                     std::vector<diag::FixIt> fixes = {});
   /// Another finding about a line that parsed (misplaced, repeated, a date
   /// that does not exist); dropped if the line already has a finding.
   void reportLine(size_t line, diag::DiagKind kind, source::SourceRange range,
@@ -52,8 +56,10 @@ public:
   void flush();
 
 private:
+  /// Which finding a line keeps: the highest rank, then the earliest.
+  enum class Rank { Other, Syntax, Lexical };
   struct Held {
-    bool syntax;
+    Rank rank;
     diag::DiagKind kind;
     source::SourceRange range;
     std::string message;

@@ -6,6 +6,7 @@
 #include "parse/SyntaxErrorStrategy.h"
 
 #include "parse/LineForms.h"
+#include "source/Utf8.h"
 
 #include "EscaladeParser.h"
 
@@ -28,6 +29,13 @@ constexpr ssize_t EofType = static_cast<ssize_t>(Token::EOF);
 
 bool isKeyword(size_t type) { return type >= P::PROCEDURE && type <= P::HOURS; }
 
+/// The words that join names and conditions, which can never be names.
+bool isReserved(size_t type) {
+  return type == P::AND || type == P::OR || type == P::NOT || type == P::IN ||
+         type == P::WHEN || type == P::UNLESS || type == P::ALL ||
+         type == P::EQUIVALENT;
+}
+
 bool expects(const IntervalSet &set, size_t type) { return set.contains(type); }
 
 bool onlyExpects(const IntervalSet &set, std::initializer_list<size_t> types) {
@@ -45,16 +53,31 @@ std::string aLine(std::string_view keyword) {
   return fmt::format("{} `{}` line", vowel ? "an" : "a", keyword);
 }
 
-/// A short quotation of a token for a message.
+/// A short quotation of a token for a message: at most one line and about
+/// thirty characters, with invisible characters shown by number.
 std::string quote(const Token *t) {
   std::string text = t->getText();
-  if (text.size() > 30) {
-    size_t cut = 27;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
-      --cut;
-    text = text.substr(0, cut) + "...";
+  std::string out;
+  bool cut = false;
+  size_t shown = 0;
+  for (size_t i = 0; i < text.size();) {
+    size_t length = 1;
+    while (i + length < text.size() && !source::isUtf8Lead(text[i + length]))
+      ++length;
+    std::string_view ch(text.data() + i, length);
+    uint32_t cp = source::decodeCodePoint(ch);
+    if (cp == '\n' || cp == '\r' || shown == 27) {
+      cut = i + length < text.size() || cp == '\n' || cp == '\r';
+      break;
+    }
+    if (source::isInvisible(cp))
+      out += fmt::format("<U+{:04X}>", cp);
+    else
+      out += ch;
+    ++shown;
+    i += length;
   }
-  return "`" + text + "`";
+  return "`" + out + (cut ? "..." : "") + "`";
 }
 
 antlr4::RuleContext *parentOf(antlr4::RuleContext *c) {
@@ -93,6 +116,43 @@ const LineForm *closestLineForm(llvm::StringRef word) {
     }
   }
   return best;
+}
+
+std::string lowerCaseKeyword(const std::string &written,
+                             const std::string &lower) {
+  return fmt::format("`{}` is not a keyword; keywords are written in lower "
+                     "case: `{}`",
+                     written, lower);
+}
+
+/// What a line starting with this keyword declares — "procedure", "stage",
+/// "role", ... — or an empty string for a line that declares nothing.
+std::string declaredKind(size_t lineType) {
+  switch (lineType) {
+  case P::PROCEDURE:
+    return "procedure";
+  case P::STAGE:
+  case P::STEP:
+    return "stage";
+  case P::ROLE:
+    return "role";
+  case P::AGENCY:
+    return "agency";
+  case P::FACT:
+    return "fact";
+  case P::FORM:
+    return "form";
+  case P::RECORD:
+    return "record";
+  case P::OUTCOME:
+    return "outcome";
+  case P::PROCESS:
+    return "process";
+  case P::CONTACT:
+    return "contact";
+  default:
+    return "";
+  }
 }
 
 /// True when `prev` ends a name in a list of names that the line's keyword
@@ -151,25 +211,19 @@ std::string nameDescription(antlr4::RuleContext *parent) {
       first = false;
       break;
     }
-  switch (item->getStart()->getType()) {
-  case P::PROCEDURE:
-    return "a name for the procedure, such as `medway`";
-  case P::STAGE:
-  case P::STEP:
-    return "a name for the stage, such as `one`";
-  case P::ROLE:
-    return first ? "a name for the role, such as `cp_chair`"
-                 : "the name of an agency";
+  size_t lineType = item->getStart()->getType();
+  if (lineType == P::ROLE && !first)
+    return "the name of an agency";
+  if (std::string kind = declaredKind(lineType); !kind.empty()) {
+    // The name in the example line of this kind: `stage one "..."` → `one`.
+    llvm::StringRef example = lineFormFor(lineType)->example.data();
+    llvm::StringRef exampleName = example.split(' ').second.split(' ').first;
+    return fmt::format("a name for the {} such as `{}`", kind,
+                       exampleName.str());
+  }
+  switch (lineType) {
   case P::OWNER:
     return "the name of an agency";
-  case P::AGENCY:
-  case P::FACT:
-  case P::FORM:
-  case P::RECORD:
-  case P::OUTCOME:
-  case P::PROCESS:
-  case P::CONTACT:
-    return fmt::format("a name for the {}", item->getStart()->getText());
   case P::START:
   case P::REQUIRES:
   case P::TIMESCALE:
@@ -309,12 +363,7 @@ public:
         return {"`children`, `adults` or `children and adults`", ""};
       case P::RuleText: {
         Token *start = lineStartToken(c);
-        size_t line = start ? start->getType() : 0;
-        bool title = line == P::PROCEDURE || line == P::STAGE ||
-                     line == P::STEP || line == P::ROLE || line == P::AGENCY ||
-                     line == P::FACT || line == P::FORM || line == P::RECORD ||
-                     line == P::OUTCOME || line == P::PROCESS ||
-                     line == P::CONTACT;
+        bool title = start && !declaredKind(start->getType()).empty();
         return {title ? "a title in quotes" : "text in quotes", ""};
       }
       case P::RuleName:
@@ -322,7 +371,7 @@ public:
                 "a name is one word of letters, digits and `_`, and does not "
                 "start with a digit"};
       case P::RuleCheckName:
-        return {"the name of a check, such as `missing-timescale`", ""};
+        return {"the name of a check such as `missing-timescale`", ""};
       case P::RuleContactDetail:
         return {"`email`, `phone` or `web` followed by text in quotes", ""};
       case P::RuleStageWord:
@@ -337,29 +386,8 @@ public:
   /// What a keyword-named name could be called instead: `review_stage`.
   std::string suggestedName(const std::string &word,
                             const Token *lineStart) const {
-    std::string kind = "name";
-    if (lineStart) {
-      switch (lineStart->getType()) {
-      case P::STAGE:
-      case P::STEP:
-        kind = "stage";
-        break;
-      case P::PROCEDURE:
-      case P::ROLE:
-      case P::AGENCY:
-      case P::FACT:
-      case P::FORM:
-      case P::RECORD:
-      case P::OUTCOME:
-      case P::PROCESS:
-      case P::CONTACT:
-        kind = literal(lineStart->getType());
-        break;
-      default:
-        break;
-      }
-    }
-    return word + "_" + kind;
+    std::string kind = lineStart ? declaredKind(lineStart->getType()) : "";
+    return word + "_" + (kind.empty() ? "name" : kind);
   }
 
 private:
@@ -394,9 +422,7 @@ void SyntaxErrorStrategy::explainLineStart(Token *found) {
       exact = &f;
 
   if (type == P::IDENT && exact && lower != word) {
-    message = fmt::format("`{}` is not a keyword; keywords are written in "
-                          "lower case: `{}`",
-                          word, lower);
+    message = lowerCaseKeyword(word, lower);
     fixes.push_back({where, lower});
   } else if (type == P::IDENT) {
     if (const LineForm *near = closestLineForm(word)) {
@@ -479,23 +505,24 @@ void SyntaxErrorStrategy::explain(antlr4::Parser *parser, Token *found,
   for (ssize_t t : expected.toList())
     if (t != EofType && isKeyword(t) && words.literal(t) == lower)
       lowerIsExpected = true;
-  if (type == P::IDENT && lowerIsExpected && lower != found->getText()) {
-    message = fmt::format("`{}` is not a keyword; keywords are written in "
-                          "lower case: `{}`",
-                          found->getText(), lower);
+  // After a complete list of names the line could end; another name needs
+  // a joining word first (`or`, `and`; for stages in `requires`, `and`).
+  bool afterList = type == P::IDENT && expects(expected, P::NL) &&
+                   continuesList(lineStart, prev);
+  if (type == P::IDENT && lower != found->getText() &&
+      (lowerIsExpected || (afterList && (lower == "or" || lower == "and")))) {
+    message = lowerCaseKeyword(found->getText(), lower);
     fixes.push_back({Reporter.rangeOf(found), lower});
-  } else if (type == P::IDENT && continuesList(lineStart, prev) &&
-             (lower == "or" || lower == "and")) {
-    message = fmt::format("`{}` is not a keyword; keywords are written in "
-                          "lower case: `{}`",
-                          found->getText(), lower);
-    fixes.push_back({Reporter.rangeOf(found), lower});
-  } else if (type == P::IDENT && continuesList(lineStart, prev)) {
+  } else if (afterList && lineStart->getType() == P::REQUIRES) {
+    message = fmt::format("unexpected {} after {}: join the stages a stage "
+                          "requires with `and`",
+                          quote(found), after);
+  } else if (afterList) {
     message = fmt::format("unexpected {} after {}: join names in a list "
                           "with `or` (any one of them) or `and` (all of "
                           "them)",
                           quote(found), after);
-  } else if (isKeyword(type) && expects(expected, P::IDENT) &&
+  } else if (isReserved(type) && expects(expected, P::IDENT) &&
              situation == Situation::Unexpected) {
     message = fmt::format("`{}` is a reserved word (it joins names and "
                           "conditions), so it cannot be a name; choose "

@@ -48,7 +48,9 @@ private:
   SyntaxErrorReporter &Reporter;
   std::unique_ptr<antlr4::Token> PendingEof;
   bool AtLineStart = true;
-  bool SawAnything = false;
+  bool LastWasNumber = false;
+  bool OnDateLine =
+      false; ///< The line starts with a keyword that takes a date.
   unsigned ParenDepth = 0;
   unsigned DroppedParens = 0;
   unsigned NotRun = 0;

@@ -98,9 +98,24 @@ private:
   const ast::Procedure *findProcedure(llvm::StringRef name) const;
   bool onBrokenLine(llvm::StringRef name) const;
 
+  /// True if one more name finding may be reported. A file full of
+  /// misspellings gets the first MaxFindings, and a count of the rest; the
+  /// rest cost nothing, not even a search for a suggestion.
+  bool roomForAnother() {
+    if (Reported < MaxFindings) {
+      ++Reported;
+      return true;
+    }
+    ++NotReported;
+    return false;
+  }
+
+  static constexpr unsigned MaxFindings = 100;
   const ast::File &File;
   diag::DiagnosticEngine &Diags;
   const ProcedureSymbols *Symbols = nullptr;
+  unsigned Reported = 0;
+  unsigned NotReported = 0;
 };
 
 void Resolver::run() {
@@ -110,7 +125,7 @@ void Resolver::run() {
     if (p.name.text.empty())
       continue;
     auto [it, inserted] = seen.try_emplace(p.name.text, &p);
-    if (!inserted)
+    if (!inserted && roomForAnother())
       Diags
           .report(DiagKind::DuplicateDefinition, p.name.range,
                   fmt::format("a procedure called `{}` is already defined in "
@@ -122,12 +137,18 @@ void Resolver::run() {
   for (const ast::Procedure &p : File.procedures)
     if (!p.name.text.empty())
       procedure(p);
+  if (NotReported > 0)
+    Diags.reportFile(
+        DiagKind::UndefinedName, File.fileId,
+        fmt::format("{} more names in this file refer to nothing declared; "
+                    "only the first {} are listed",
+                    NotReported, MaxFindings));
 }
 
 void Resolver::checkDuplicates(const ProcedureSymbols &symbols) {
   for (const Symbol &s : symbols.definitions()) {
     const Symbol *first = symbols.lookup(s.name->text);
-    if (first == &s)
+    if (first == &s || !roomForAnother())
       continue;
     Diags
         .report(DiagKind::DuplicateDefinition, s.name->range,
@@ -213,7 +234,7 @@ void Resolver::target(const ast::Target &t) {
     return;
   }
   const ast::Procedure *other = findProcedure(t.procedure->text);
-  if (!other && onBrokenLine(t.procedure->text))
+  if (!other && (onBrokenLine(t.procedure->text) || !roomForAnother()))
     return;
   if (!other) {
     std::vector<llvm::StringRef> names;
@@ -235,7 +256,7 @@ void Resolver::target(const ast::Target &t) {
   for (const ast::Stage &s : other->stages)
     if (s.name.text == t.name.text)
       return;
-  if (onBrokenLine(t.name.text))
+  if (onBrokenLine(t.name.text) || !roomForAnother())
     return;
   std::vector<llvm::StringRef> names;
   for (const ast::Stage &s : other->stages)
@@ -266,12 +287,15 @@ void Resolver::ref(const ast::Name &name, const Use &use) {
   // Declared, perhaps, on a line that did not parse: already reported.
   if (onBrokenLine(name.text))
     return;
-  const ast::Procedure &p = Symbols->procedure();
-  if (s) {
+  if (s)
     // A duplicate of the right kind is reported as a duplicate, not here.
     for (const Symbol &d : Symbols->definitions())
       if (d.name->text == name.text && (d.kind & use.kinds))
         return;
+  if (!roomForAnother())
+    return;
+  const ast::Procedure &p = Symbols->procedure();
+  if (s) {
     Diags
         .report(DiagKind::WrongKindOfName, name.range,
                 fmt::format("`{}` is {}, but {} is needed here", name.text,

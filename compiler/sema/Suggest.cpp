@@ -10,27 +10,36 @@
 
 namespace escalade::sema {
 
-static unsigned editDistance(llvm::StringRef a, llvm::StringRef b) {
-  const size_t n = a.size(), m = b.size();
-  std::vector<std::vector<unsigned>> d(n + 1, std::vector<unsigned>(m + 1));
-  for (size_t i = 0; i <= n; ++i)
-    d[i][0] = i;
-  for (size_t j = 0; j <= m; ++j)
-    d[0][j] = j;
+/// The distance between a and b, ignoring case, or limit + 1 once it is
+/// certain to exceed `limit`. Three rows of the usual table are enough.
+static unsigned editDistance(llvm::StringRef a, llvm::StringRef b,
+                             unsigned limit) {
   auto same = [](char x, char y) {
     return std::tolower(static_cast<unsigned char>(x)) ==
            std::tolower(static_cast<unsigned char>(y));
   };
-  for (size_t i = 1; i <= n; ++i)
+  const size_t m = b.size();
+  std::vector<unsigned> before(m + 1), previous(m + 1), current(m + 1);
+  for (size_t j = 0; j <= m; ++j)
+    previous[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    current[0] = i;
+    unsigned rowMin = current[0];
     for (size_t j = 1; j <= m; ++j) {
       unsigned cost = same(a[i - 1], b[j - 1]) ? 0 : 1;
-      d[i][j] =
-          std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      current[j] = std::min(
+          {previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
       if (i > 1 && j > 1 && same(a[i - 1], b[j - 2]) &&
           same(a[i - 2], b[j - 1]))
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        current[j] = std::min(current[j], before[j - 2] + 1);
+      rowMin = std::min(rowMin, current[j]);
     }
-  return d[n][m];
+    if (rowMin > limit)
+      return limit + 1;
+    std::swap(before, previous);
+    std::swap(previous, current);
+  }
+  return previous[m];
 }
 
 std::optional<std::string>
@@ -48,7 +57,7 @@ closestName(llvm::StringRef typo,
                                         : typo.size() - c.size();
     if (gap > limit)
       continue;
-    unsigned d = editDistance(typo, c);
+    unsigned d = editDistance(typo, c, limit);
     if (d < bestDistance) {
       bestDistance = d;
       best = c.str();

@@ -50,11 +50,14 @@ std::string describeKinds(unsigned kinds) {
 
 ProcedureSymbols::ProcedureSymbols(const ast::Procedure &procedure)
     : Procedure(&procedure) {
+  // A stage whose header failed to parse may have no name; it defines none.
   for (const ast::Declaration &d : procedure.declarations)
-    Definitions.push_back(
-        {symbolKindOf(d.kind), &d.name, nullptr, &d, nullptr});
+    if (!d.name.text.empty())
+      Definitions.push_back(
+          {symbolKindOf(d.kind), &d.name, nullptr, &d, nullptr});
   for (const ast::Stage &s : procedure.stages)
-    Definitions.push_back({KindStage, &s.name, &s, nullptr, nullptr});
+    if (!s.name.text.empty())
+      Definitions.push_back({KindStage, &s.name, &s, nullptr, nullptr});
   std::stable_sort(Definitions.begin(), Definitions.end(),
                    [](const Symbol &a, const Symbol &b) {
                      return a.name->range.begin < b.name->range.begin;

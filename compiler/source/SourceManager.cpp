@@ -1,6 +1,8 @@
 // SourceManager.cpp — loading files safely and mapping offsets to lines.
 #include "source/SourceManager.h"
 
+#include "source/Utf8.h"
+
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 
@@ -58,32 +60,57 @@ llvm::SMLoc SourceManager::loc(uint32_t file, uint32_t offset) const {
                                      std::min<size_t>(offset, t.size()));
 }
 
+uint32_t SourceManager::lineStart(uint32_t file, uint32_t offset) const {
+  llvm::StringRef t = text(file);
+  offset = std::min<uint32_t>(offset, t.size());
+  // SourceMgr keeps a table of line starts, so this is a binary search.
+  unsigned byteColumn = Mgr.getLineAndColumn(loc(file, offset), file).second;
+  uint32_t start = offset - (byteColumn - 1);
+  // A UTF-8 byte order mark is not part of the first line as a reader sees
+  // it.
+  if (start == 0)
+    start = bomLength(std::string_view(t.data(), t.size()));
+  return std::min(start, offset);
+}
+
 llvm::StringRef SourceManager::lineText(uint32_t file, uint32_t offset) const {
   llvm::StringRef t = text(file);
   offset = std::min<uint32_t>(offset, t.size());
-  // rfind searches the positions before `offset`. A UTF-8 byte order mark
-  // is not part of the first line as a reader sees it.
-  size_t newline = t.rfind('\n', offset);
-  size_t begin = newline == llvm::StringRef::npos
-                     ? (t.startswith("\xEF\xBB\xBF") && offset >= 3 ? 3 : 0)
-                     : newline + 1;
+  uint32_t begin = lineStart(file, offset);
   size_t end = t.find_first_of("\r\n", offset);
   if (end == llvm::StringRef::npos)
     end = t.size();
   return t.slice(begin, end);
 }
 
-LineColumn SourceManager::lineColumn(uint32_t file, uint32_t offset) const {
+size_t SourceManager::codePointsBefore(uint32_t file, uint32_t offset) const {
   llvm::StringRef t = text(file);
-  offset = std::min<uint32_t>(offset, t.size());
+  if (CodePointBlocks.size() < file)
+    CodePointBlocks.resize(file);
+  std::vector<uint32_t> &blocks = CodePointBlocks[file - 1];
+  if (blocks.empty()) {
+    blocks.reserve(t.size() / BlockBytes + 1);
+    uint32_t count = 0;
+    for (size_t b = 0; b < t.size(); b += BlockBytes) {
+      blocks.push_back(count);
+      count += countCodePoints(std::string_view(
+          t.data() + b, std::min<size_t>(BlockBytes, t.size() - b)));
+    }
+    blocks.push_back(count);
+  }
+  size_t block = offset / BlockBytes;
+  size_t base = block * BlockBytes;
+  return blocks[block] +
+         countCodePoints(std::string_view(t.data() + base, offset - base));
+}
+
+LineColumn SourceManager::lineColumn(uint32_t file, uint32_t offset) const {
+  offset = std::min<uint32_t>(offset, text(file).size());
   unsigned line = Mgr.getLineAndColumn(loc(file, offset), file).first;
-  // Count code points from the start of the line: every byte that is not a
-  // UTF-8 continuation byte starts one.
-  llvm::StringRef lineStart = lineText(file, offset);
-  unsigned column = 1;
-  for (size_t i = lineStart.data() - t.data(); i < offset; ++i)
-    if ((static_cast<unsigned char>(t[i]) & 0xC0) != 0x80)
-      ++column;
+  uint32_t start = lineStart(file, offset);
+  unsigned column = static_cast<unsigned>(codePointsBefore(file, offset) -
+                                          codePointsBefore(file, start)) +
+                    1;
   return {line, column};
 }
 

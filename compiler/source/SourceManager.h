@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace escalade::source {
 
@@ -49,7 +50,17 @@ public:
   const llvm::SourceMgr &llvmSourceMgr() const { return Mgr; }
 
 private:
+  /// Byte offset where the line holding `offset` starts (after any BOM).
+  uint32_t lineStart(uint32_t file, uint32_t offset) const;
+  /// Code points in [0, offset) of a file, in time independent of how long
+  /// its lines are: a count per block of bytes, then a short scan.
+  size_t codePointsBefore(uint32_t file, uint32_t offset) const;
+
   llvm::SourceMgr Mgr;
+  static constexpr uint32_t BlockBytes = 256;
+  /// Per file (index = id - 1): code points before each block of
+  /// BlockBytes, built the first time a column on that file is asked for.
+  mutable std::vector<std::vector<uint32_t>> CodePointBlocks;
 };
 
 } // namespace escalade::source

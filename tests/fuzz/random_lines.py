@@ -28,7 +28,8 @@ rng = random.Random(args.seed)
 keywords = re.findall(r"^[A-Z_]+\s*:\s*'([a-z]+)'\s*;", open(args.grammar).read(), re.M)
 pieces = keywords + ["->", ",", ".", "(", ")", '"x"', '"""a\nb"""', "5", "2016-05",
                      "foo", "bar_1", "\n", "\n", "\n", "  ", "#c", '"open', "@",
-                     "\u201c", "2x", "missing-timescale", "\t", "\r\n"]
+                     "\u201c", "2x", "missing-timescale", "\t", "\r\n", "\r",
+                     "\ufeff", "\u00a0", "\u200b", "\x1b", "\u2013", "5-10"]
 sources = [open(f, encoding="utf-8").read() for f in sorted(glob.glob(os.path.join(args.policies, "*.esc")))]
 
 

@@ -341,12 +341,33 @@ TEST(ASTBuilder, BrokenStageHeaderStillOpensAStage) {
   auto p = parse(R"(procedure p "P"
   stage one "One"
     owner a
-  stage two
+  stage two extra "Two"
     owner b
 )");
-  EXPECT_THAT(p->findings(), ElementsAre("4:12 syntax-error"));
-  ASSERT_EQ(p->procedure().stages.size(), 2u);
-  EXPECT_EQ(p->procedure().stages[0].body.owners.size(), 1u);
+  EXPECT_THAT(p->findings(), ElementsAre("4:13 syntax-error"));
+  const ast::Procedure &proc = p->procedure();
+  ASSERT_EQ(proc.stages.size(), 2u);
+  EXPECT_EQ(proc.stages[0].body.owners.size(), 1u);
+  EXPECT_EQ(proc.stages[1].name.text, "two");
+  EXPECT_TRUE(proc.stages[1].title.value.empty());
+  EXPECT_EQ(proc.stages[1].body.owners.size(), 1u);
+}
+
+TEST(ASTBuilder, LinesRepairedByErrorRecoveryBuildNothing) {
+  // ANTLR recovers `when -> one` by making up a trigger and `allow "why"` by
+  // making up a check name; neither may reach the AST.
+  auto p = parse(R"(procedure p "P"
+  allow "why"
+  stage one "One"
+    when -> one
+    history "1" 2020-01 by changes "x"
+)");
+  EXPECT_EQ(p->findings().size(), 3u);
+  const ast::Procedure &proc = p->procedure();
+  EXPECT_TRUE(proc.suppressions.empty());
+  EXPECT_TRUE(proc.stages[0].body.transitions.empty());
+  EXPECT_TRUE(proc.history.empty());
+  EXPECT_TRUE(proc.hasSyntaxErrors);
 }
 
 TEST(ASTBuilder, CommentsAreKeptWithTheirPlace) {

@@ -30,7 +30,7 @@ std::unique_ptr<Parsed> parse(std::string_view text) {
   auto p = std::make_unique<Parsed>();
   p->fileId = p->sources.addBuffer("test.esc",
                                    llvm::StringRef(text.data(), text.size()));
-  p->file = parse::parseFile(p->sources, p->fileId, p->diags);
+  p->file = llvm::cantFail(parse::parseFile(p->sources, p->fileId, p->diags));
   return p;
 }
 

@@ -1,11 +1,13 @@
 // ASTDumper.cpp — the outline printer behind `escc check --dump-ast`. Each
 // node prints on its own line, indented under its parent, followed by
 // `<line:col>` of its first character.
-#include "ast/ASTDumper.h"
+#include "driver/ASTDumper.h"
 
 #include <string>
 
-namespace escalade::ast {
+namespace escalade::driver {
+
+using namespace ast;
 
 namespace {
 
@@ -287,9 +289,9 @@ void Dumper::file(const File &f) {
 
 } // namespace
 
-void dumpAST(const File &file, const source::SourceManager &sources,
+void dumpAST(const ast::File &file, const source::SourceManager &sources,
              llvm::raw_ostream &out) {
   Dumper(sources, out).file(file);
 }
 
-} // namespace escalade::ast
+} // namespace escalade::driver

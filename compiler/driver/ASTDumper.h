@@ -8,9 +8,9 @@
 
 #include "llvm/Support/raw_ostream.h"
 
-namespace escalade::ast {
+namespace escalade::driver {
 
-void dumpAST(const File &file, const source::SourceManager &sources,
+void dumpAST(const ast::File &file, const source::SourceManager &sources,
              llvm::raw_ostream &out);
 
-} // namespace escalade::ast
+} // namespace escalade::driver

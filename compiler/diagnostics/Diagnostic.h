@@ -33,6 +33,15 @@ struct KindInfo {
 };
 
 const KindInfo &kindInfo(DiagKind kind);
+
+/// What a kind of finding means, a procedure that triggers it, and the fix
+/// (CheckDocs.def): the text of `escc explain` and docs/checks.md.
+struct CheckDoc {
+  std::string_view explanation;
+  std::string_view example;
+  std::string_view fix;
+};
+const CheckDoc &checkDoc(DiagKind kind);
 std::span<const KindInfo> allKinds();
 std::optional<DiagKind> kindByName(std::string_view name);
 

@@ -5,6 +5,7 @@
 
 #include "diagnostics/Diagnostic.h"
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <optional>
@@ -50,6 +51,15 @@ public:
   const std::vector<Diagnostic> &diagnostics() const { return Diags; }
   /// Orders findings by file, then position, keeping report order on ties.
   void sortByLocation();
+  /// Removes the findings made since `mark` that `drop` says to remove (a
+  /// finding set aside by an `allow` line); returns how many went.
+  template <class Pred> size_t eraseSince(size_t mark, Pred drop) {
+    auto from = Diags.begin() + static_cast<std::ptrdiff_t>(mark);
+    auto end = std::remove_if(from, Diags.end(), drop);
+    size_t removed = static_cast<size_t>(Diags.end() - end);
+    Diags.erase(end, Diags.end());
+    return removed;
+  }
 
   unsigned count(Severity s) const;
   unsigned errorCount() const { return count(Severity::Error); }

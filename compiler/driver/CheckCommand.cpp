@@ -1,17 +1,23 @@
 // CheckCommand.cpp — the check command: front end, then one renderer.
 #include "driver/CheckCommand.h"
 
+#include "diagnostics/GithubRenderer.h"
 #include "diagnostics/JsonRenderer.h"
+#include "diagnostics/SarifRenderer.h"
 #include "diagnostics/TextRenderer.h"
 #include "driver/ASTDumper.h"
 #include "driver/Frontend.h"
 
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/WithColor.h"
 
 #include <fmt/format.h>
 
 namespace escalade::driver {
+
+static constexpr const char *ToolVersion = "0.1.0";
 
 static std::string plural(size_t n, const char *one, const char *many) {
   return fmt::format("{} {}", n, n == 1 ? one : many);
@@ -60,15 +66,36 @@ static llvm::json::Value jsonReport(Frontend &fe) {
 int runCheck(const CheckOptions &options, llvm::raw_ostream &out,
              llvm::raw_ostream &err) {
   Frontend fe;
+  diag::DiagnosticEngine &diags = fe.diagnostics();
+  diags.setWarningsAsErrors(options.warningsAsErrors);
+  for (auto [kind, severity] : options.severities)
+    diags.setSeverity(kind, severity);
+  sema::CheckOptions checks;
+  checks.today = options.today;
+  checks.calendar = &runtime::WorkingDayCalendar::englandAndWales();
   fe.load(options.paths);
-  fe.analyze();
+  fe.analyze(checks);
   for (const std::string &problem : fe.inputProblems())
     llvm::WithColor::error(err, "escc", /*DisableColors=*/!options.colors)
         << problem << "\n";
 
-  if (options.format == OutputFormat::Json) {
+  switch (options.format) {
+  case OutputFormat::Json:
     out << llvm::formatv("{0:2}", jsonReport(fe)) << "\n";
     return fe.exitCode();
+  case OutputFormat::Sarif: {
+    llvm::SmallString<256> cwd;
+    llvm::sys::fs::current_path(cwd);
+    diag::SarifRun run{ToolVersion, cwd.str().str(), fe.inputProblems()};
+    out << llvm::formatv("{0:2}", diag::sarifLog(fe.sources(), diags, run))
+        << "\n";
+    return fe.exitCode();
+  }
+  case OutputFormat::Github:
+    diag::renderGithub(fe.sources(), diags, out);
+    return fe.exitCode();
+  case OutputFormat::Text:
+    break;
   }
   if (options.dumpAST)
     for (const ast::File &f : fe.files())

@@ -3,7 +3,7 @@
 
 #include "driver/InputDiscovery.h"
 #include "parse/Parser.h"
-#include "sema/NameResolver.h"
+#include "sema/Checker.h"
 
 #include "llvm/Support/Error.h"
 
@@ -22,7 +22,7 @@ void Frontend::load(llvm::ArrayRef<std::string> paths) {
   }
 }
 
-void Frontend::analyze() {
+void Frontend::analyze(const sema::CheckOptions &options) {
   for (uint32_t id : FileIds) {
     llvm::Expected<ast::File> file = parse::parseFile(Sources, id, Diags);
     if (!file) {
@@ -30,7 +30,7 @@ void Frontend::analyze() {
       continue;
     }
     Files.push_back(std::move(*file));
-    sema::resolveNames(Files.back(), Diags);
+    sema::checkFile(Files.back(), Diags, options);
   }
   Diags.sortByLocation();
 }

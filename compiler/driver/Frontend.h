@@ -4,6 +4,7 @@
 
 #include "ast/AST.h"
 #include "diagnostics/DiagnosticEngine.h"
+#include "sema/Checks.h"
 #include "source/SourceManager.h"
 
 #include "llvm/ADT/ArrayRef.h"
@@ -17,8 +18,8 @@ class Frontend {
 public:
   /// Finds and reads the inputs; unusable paths become input problems.
   void load(llvm::ArrayRef<std::string> paths);
-  /// Parses every loaded file and checks its names.
-  void analyze();
+  /// Parses every loaded file and runs every check on it.
+  void analyze(const sema::CheckOptions &options);
 
   source::SourceManager &sources() { return Sources; }
   diag::DiagnosticEngine &diagnostics() { return Diags; }

@@ -1,22 +1,30 @@
 // escc.cpp — the Escalade compiler driver: parses the command line and runs
 // one command from the driver library.
 //
-//   escc check PATH...   check procedures (files, or folders of *.esc)
+//   escc check PATH...     check procedures (files, or folders of *.esc)
+//   escc explain [NAME...] what a check means, with an example and the fix
 //
-// Exit codes: 0 clean (warnings allowed), 1 findings at error level,
-// 2 usage or input/output problems.
+// Exit codes: 0 no errors (warnings allowed, unless --werror), 1 findings at
+// error level, 2 usage or input/output problems.
 #include "driver/CheckCommand.h"
+#include "driver/ExplainCommand.h"
+#include "sema/Suggest.h"
 
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
-#include "llvm/Support/Process.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <chrono>
+#include <ctime>
+
 using namespace llvm;
+using namespace escalade;
 using namespace escalade::driver;
 
 static cl::OptionCategory EscCategory("escc options");
+
+// ----------------------------------------------------------------- check --
 
 static cl::SubCommand CheckCmd("check",
                                "Check procedures for mistakes and gaps");
@@ -26,14 +34,39 @@ static cl::list<std::string> CheckPaths(cl::Positional, cl::ZeroOrMore,
                                         cl::cat(EscCategory));
 static cl::opt<OutputFormat> CheckFormat(
     "format", cl::desc("How to print findings"),
-    cl::values(clEnumValN(OutputFormat::Text, "text",
-                          "Messages with the source line and a caret"),
-               clEnumValN(OutputFormat::Json, "json",
-                          "One JSON document (docs/diagnostics-json.md)")),
+    cl::values(
+        clEnumValN(OutputFormat::Text, "text",
+                   "Messages with the source line and a caret"),
+        clEnumValN(OutputFormat::Json, "json",
+                   "One JSON document (docs/diagnostics-json.md)"),
+        clEnumValN(OutputFormat::Sarif, "sarif",
+                   "A SARIF 2.1.0 log, for code-scanning services"),
+        clEnumValN(OutputFormat::Github, "github",
+                   "GitHub Actions annotations (::error file=...::...)")),
     cl::init(OutputFormat::Text), cl::sub(CheckCmd), cl::cat(EscCategory));
 static cl::opt<bool> DumpAST("dump-ast",
                              cl::desc("Print each file's syntax tree first"),
                              cl::sub(CheckCmd), cl::cat(EscCategory));
+static cl::opt<bool> Werror("werror", cl::desc("Treat warnings as errors"),
+                            cl::sub(CheckCmd), cl::cat(EscCategory));
+static cl::list<std::string>
+    ErrorChecks("error", cl::desc("Report this check as an error"),
+                cl::value_desc("check"), cl::sub(CheckCmd),
+                cl::cat(EscCategory));
+static cl::list<std::string>
+    WarningChecks("warning",
+                  cl::desc("Report this check as a warning (even with "
+                           "--werror)"),
+                  cl::value_desc("check"), cl::sub(CheckCmd),
+                  cl::cat(EscCategory));
+static cl::list<std::string> IgnoreChecks("ignore",
+                                          cl::desc("Do not report this check"),
+                                          cl::value_desc("check"),
+                                          cl::sub(CheckCmd),
+                                          cl::cat(EscCategory));
+static cl::opt<std::string> Today(
+    "today", cl::desc("The date to judge review dates by (default: today)"),
+    cl::value_desc("YYYY-MM-DD"), cl::sub(CheckCmd), cl::cat(EscCategory));
 
 enum class ColorChoice { Auto, Always, Never };
 static cl::opt<ColorChoice> Color(
@@ -42,6 +75,25 @@ static cl::opt<ColorChoice> Color(
                clEnumValN(ColorChoice::Always, "always", "Always"),
                clEnumValN(ColorChoice::Never, "never", "Never")),
     cl::init(ColorChoice::Auto), cl::sub(CheckCmd), cl::cat(EscCategory));
+
+// --------------------------------------------------------------- explain --
+
+static cl::SubCommand ExplainCmd("explain",
+                                 "Explain a check: what it finds, an example "
+                                 "and the fix");
+static cl::list<std::string> ExplainNames(cl::Positional, cl::ZeroOrMore,
+                                          cl::desc("[check]..."),
+                                          cl::sub(ExplainCmd),
+                                          cl::cat(EscCategory));
+static cl::opt<ExplainFormat>
+    ExplainFmt("format", cl::desc("How to print"),
+               cl::values(clEnumValN(ExplainFormat::Text, "text", "Plain text"),
+                          clEnumValN(ExplainFormat::Markdown, "markdown",
+                                     "Markdown, as in docs/checks.md")),
+               cl::init(ExplainFormat::Text), cl::sub(ExplainCmd),
+               cl::cat(EscCategory));
+
+// ----------------------------------------------------------------- helpers --
 
 static bool useColors(raw_ostream &out) {
   switch (Color) {
@@ -55,10 +107,71 @@ static bool useColors(raw_ostream &out) {
   return out.has_colors();
 }
 
+static int usageError(const Twine &message) {
+  WithColor::error(errs(), "escc", Color == ColorChoice::Never)
+      << message << "\n";
+  return 2;
+}
+
+/// Resolves --error/--warning/--ignore NAME; false (after saying why) for a
+/// name that is no check, or an error that would be hidden.
+static bool addSeverities(const cl::list<std::string> &names,
+                          diag::Severity severity, const char *option,
+                          CheckOptions &options) {
+  for (const std::string &name : names) {
+    std::optional<diag::DiagKind> kind = diag::kindByName(name);
+    if (!kind) {
+      std::vector<StringRef> all;
+      for (const diag::KindInfo &k : diag::allKinds())
+        all.push_back(StringRef(k.name.data(), k.name.size()));
+      std::optional<std::string> near = sema::closestName(name, all);
+      usageError("--" + Twine(option) + " " + name +
+                 ": there is no such check" +
+                 (near ? "; did you mean '" + *near + "'?" : ""));
+      return false;
+    }
+    if (diag::kindInfo(*kind).defaultSeverity == diag::Severity::Error &&
+        severity != diag::Severity::Error) {
+      usageError("--" + Twine(option) + " " + name +
+                 ": an error cannot be lowered, because a procedure with it "
+                 "cannot be run as written");
+      return false;
+    }
+    options.severities.push_back({*kind, severity});
+  }
+  return true;
+}
+
+/// Today's date where the user is (local time).
+static std::chrono::sys_days localToday() {
+  std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  using namespace std::chrono;
+  return sys_days{year{local.tm_year + 1900} / (local.tm_mon + 1) /
+                  local.tm_mday};
+}
+
+static bool parseDate(StringRef text, std::chrono::sys_days &out) {
+  unsigned y, m, d;
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-' ||
+      text.substr(0, 4).getAsInteger(10, y) ||
+      text.substr(5, 2).getAsInteger(10, m) ||
+      text.substr(8, 2).getAsInteger(10, d))
+    return false;
+  std::chrono::year_month_day ymd{std::chrono::year(int(y)),
+                                  std::chrono::month(m), std::chrono::day(d)};
+  if (!ymd.ok())
+    return false;
+  out = std::chrono::sys_days{ymd};
+  return true;
+}
+
 int main(int argc, char **argv) {
   InitLLVM init(argc, argv);
   cl::HideUnrelatedOptions(EscCategory, *cl::TopLevelSubCommand);
   cl::HideUnrelatedOptions(EscCategory, CheckCmd);
+  cl::HideUnrelatedOptions(EscCategory, ExplainCmd);
   cl::SetVersionPrinter(
       [](raw_ostream &os) { os << "escc (Escalade) 0.1.0\n"; });
   std::string errors;
@@ -72,23 +185,34 @@ int main(int argc, char **argv) {
     errs() << "Run 'escc --help' to see the commands.\n";
     return 2;
   }
+
+  if (ExplainCmd)
+    return runExplain({ExplainNames.begin(), ExplainNames.end()}, ExplainFmt,
+                      outs(), errs());
+
   if (CheckCmd) {
-    if (CheckPaths.empty()) {
-      WithColor::error(errs(), "escc", Color == ColorChoice::Never)
-          << "nothing to check; give files or folders, as in 'escc check "
-             "policies/'\n";
-      return 2;
-    }
+    if (CheckPaths.empty())
+      return usageError("nothing to check; give files or folders, as in "
+                        "'escc check policies/'");
     CheckOptions options;
     options.paths.assign(CheckPaths.begin(), CheckPaths.end());
     options.format = CheckFormat;
     options.colors = useColors(outs());
     options.dumpAST = DumpAST;
+    options.warningsAsErrors = Werror;
+    if (!addSeverities(ErrorChecks, diag::Severity::Error, "error", options) ||
+        !addSeverities(WarningChecks, diag::Severity::Warning, "warning",
+                       options) ||
+        !addSeverities(IgnoreChecks, diag::Severity::Ignored, "ignore",
+                       options))
+      return 2;
+    options.today = localToday();
+    if (!Today.empty() && !parseDate(Today, options.today))
+      return usageError("--today " + Today +
+                        ": give a date as YYYY-MM-DD, such as 2026-11-24");
     return runCheck(options, outs(), errs());
   }
-  WithColor::error(errs(), "escc",
-                   /*DisableColors=*/Color == ColorChoice::Never)
-      << "no command given; try 'escc check policies/'\n";
+  usageError("no command given; try 'escc check policies/'");
   errs() << "Run 'escc --help' to see the commands.\n";
   return 2;
 }

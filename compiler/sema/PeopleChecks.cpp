@@ -1,0 +1,202 @@
+// PeopleChecks.cpp — every stage has someone leading it, each escalation
+// goes to someone more senior, agencies' own leads belong to them, and
+// nothing is declared for nothing.
+#include "sema/Checks.h"
+
+#include <fmt/format.h>
+
+#include <set>
+
+namespace escalade::sema {
+
+using diag::DiagKind;
+
+namespace {
+
+/// The roles that lead a stage in every case: owner lines with no agency
+/// and no condition. `equivalent X` is someone else, so it is left out.
+std::set<std::string> plainOwners(const ast::StageBody &body) {
+  std::set<std::string> out;
+  for (const ast::Owner &o : body.owners)
+    if (!o.agency && !o.condition)
+      for (const ast::RoleRef &r : o.roles.roles)
+        if (!r.equivalent)
+          out.insert(r.role.text);
+  return out;
+}
+
+void checkOwners(const CheckContext &ctx) {
+  const ProcedureModel &m = ctx.model;
+  for (uint32_t s = 0; s < m.size(); ++s) {
+    const ast::Stage &stage = *m[s].stage;
+    const std::vector<ast::Owner> &owners = stage.body.owners;
+    if (owners.empty()) {
+      ctx.diags
+          .report(DiagKind::MissingOwner, stage.name.range,
+                  fmt::format("stage `{}` names nobody to lead it",
+                              stage.name.text))
+          .note("add a line such as `owner service_manager`; where the "
+                "published procedure names nobody, leave the gap and record "
+                "why with `allow missing-owner \"...\"`");
+      continue;
+    }
+    if (!plainOwners(stage.body).empty())
+      continue;
+    bool anyAgency = false;
+    for (const ast::Owner &o : owners)
+      anyAgency |= o.agency.has_value();
+    ctx.diags
+        .report(DiagKind::MissingOwner, owners.front().range,
+                fmt::format("stage `{}` names a lead only {}, not in general",
+                            stage.name.text,
+                            anyAgency ? "for particular agencies"
+                                      : "under conditions"))
+        .note("add an `owner` line with no agency and no condition, for all "
+              "other cases");
+  }
+}
+
+void checkUpward(const CheckContext &ctx) {
+  const ProcedureModel &m = ctx.model;
+  std::set<std::pair<uint32_t, uint32_t>> seen;
+  for (uint32_t s = 0; s < m.size(); ++s) {
+    std::set<std::string> from = plainOwners(m[s].stage->body);
+    if (from.empty())
+      continue;
+    for (const Route &r : m[s].routes) {
+      if (r.kind != TargetKind::Stage ||
+          r.trigger() != ast::Trigger::Unresolved ||
+          !seen.insert({s, uint32_t(r.stage)}).second)
+        continue;
+      const ast::Stage &next = *m[r.stage].stage;
+      std::vector<std::string> both;
+      for (const std::string &role : plainOwners(next.body))
+        if (from.count(role))
+          both.push_back(role);
+      if (both.empty())
+        continue;
+      std::string roles;
+      for (size_t i = 0; i < both.size(); ++i)
+        roles += (i ? (i + 1 == both.size() ? " and " : ", ") : "") +
+                 ("`" + both[i] + "`");
+      ctx.diags
+          .report(DiagKind::EscalationNotUpward, r.transition->range,
+                  fmt::format("this escalation from `{}` to `{}` does not go "
+                              "up: {} can lead both stages",
+                              m[s].name(), next.name.text, roles))
+          .note(next.body.owners.front().range,
+                fmt::format("`{}` is led by", next.name.text))
+          .note(m[s].stage->body.owners.front().range,
+                fmt::format("and `{}` by", m[s].name()))
+          .note("each stage of an escalation should bring in someone more "
+                "senior than the stage before");
+    }
+  }
+}
+
+void checkAgencies(const CheckContext &ctx) {
+  const ProcedureModel &m = ctx.model;
+  for (uint32_t s = 0; s < m.size(); ++s)
+    for (const ast::Owner &o : m[s].stage->body.owners) {
+      if (!o.agency)
+        continue;
+      for (const ast::RoleRef &r : o.roles.roles) {
+        const ast::Declaration *d = m.declaration(r.role.text);
+        if (!d || d->kind != ast::DeclKind::Role || !d->agency ||
+            d->agency->text == o.agency->text)
+          continue;
+        ctx.diags
+            .report(DiagKind::AgencyMismatch, r.role.range,
+                    fmt::format("`{}` is a role of `{}`, but this line names "
+                                "the lead for `{}`",
+                                r.role.text, d->agency->text, o.agency->text))
+            .note(d->range, fmt::format("`{}` is declared here", r.role.text));
+      }
+    }
+}
+
+// ------------------------------------------------------ unused names --
+
+void useExpr(const ast::Expr &e, std::set<std::string> &used) {
+  if (e.kind == ast::Expr::Kind::Fact)
+    used.insert(e.fact.text);
+  for (const ast::Expr &o : e.operands)
+    useExpr(o, used);
+}
+
+void useBody(const ast::StageBody &b, std::set<std::string> &used) {
+  auto roles = [&](const ast::RoleList &l) {
+    for (const ast::RoleRef &r : l.roles)
+      used.insert(r.role.text);
+  };
+  auto recipients = [&](const ast::RecipientList &l) {
+    for (const ast::Recipient &r : l.recipients)
+      used.insert(r.name.text);
+  };
+  auto condition = [&](const std::optional<ast::Condition> &c) {
+    if (c)
+      useExpr(c->expr, used);
+  };
+  for (const ast::Owner &o : b.owners) {
+    roles(o.roles);
+    if (o.agency)
+      used.insert(o.agency->text);
+    condition(o.condition);
+  }
+  for (const ast::Involves &i : b.involves)
+    roles(i.roles);
+  for (const ast::Authority &a : b.authorities)
+    roles(a.roles);
+  for (const ast::Inform &i : b.informs) {
+    recipients(i.recipients);
+    condition(i.condition);
+  }
+  for (const ast::Copy &c : b.copies)
+    recipients(c.recipients);
+  for (const ast::KeepRecord &k : b.records)
+    if (k.record)
+      used.insert(k.record->text);
+  for (const ast::FormUse &f : b.forms) {
+    used.insert(f.form.text);
+    recipients(f.recipients);
+  }
+  for (const ast::Transition &t : b.transitions) {
+    condition(t.guard);
+    if (!t.target.procedure)
+      used.insert(t.target.name.text);
+  }
+}
+
+void checkUnused(const CheckContext &ctx) {
+  const ast::Procedure &p = ctx.model.procedure();
+  std::set<std::string> used;
+  for (const ast::Declaration &d : p.declarations)
+    if (d.agency)
+      used.insert(d.agency->text);
+  if (p.everyStage)
+    useBody(p.everyStage->body, used);
+  for (const ast::Stage &s : p.stages)
+    useBody(s.body, used);
+  for (const ast::Declaration &d : p.declarations) {
+    // Contacts are published for readers; they need not be used by a line.
+    if (d.kind == ast::DeclKind::Contact || used.count(d.name.text))
+      continue;
+    ctx.diags
+        .report(DiagKind::UnusedDeclaration, d.name.range,
+                fmt::format("{} `{}` is declared but no line uses it",
+                            ast::declKindName(d.kind), d.name.text))
+        .note("use it where the procedure needs it, or remove the "
+              "declaration");
+  }
+}
+
+} // namespace
+
+void checkPeople(const CheckContext &ctx) {
+  checkOwners(ctx);
+  checkUpward(ctx);
+  checkAgencies(ctx);
+  checkUnused(ctx);
+}
+
+} // namespace escalade::sema

@@ -73,6 +73,7 @@ int runCheck(const CheckOptions &options, llvm::raw_ostream &out,
   sema::CheckOptions checks;
   checks.today = options.today;
   checks.calendar = &runtime::WorkingDayCalendar::englandAndWales();
+  checks.analyses = !options.parseOnly;
   fe.load(options.paths);
   fe.analyze(checks);
   for (const std::string &problem : fe.inputProblems())

@@ -22,6 +22,7 @@ struct CheckOptions {
   OutputFormat format = OutputFormat::Text;
   bool colors = false;
   bool dumpAST = false;
+  bool parseOnly = false;
   bool warningsAsErrors = false;
   /// --error, --warning, --ignore: severity for named checks, in order.
   std::vector<std::pair<diag::DiagKind, diag::Severity>> severities;

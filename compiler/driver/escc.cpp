@@ -47,6 +47,11 @@ static cl::opt<OutputFormat> CheckFormat(
 static cl::opt<bool> DumpAST("dump-ast",
                              cl::desc("Print each file's syntax tree first"),
                              cl::sub(CheckCmd), cl::cat(EscCategory));
+static cl::opt<bool>
+    ParseOnly("parse-only",
+              cl::desc("Check syntax and names only, none of the gap "
+                       "analyses (quick feedback while editing)"),
+              cl::sub(CheckCmd), cl::cat(EscCategory));
 static cl::opt<bool> Werror("werror", cl::desc("Treat warnings as errors"),
                             cl::sub(CheckCmd), cl::cat(EscCategory));
 static cl::list<std::string>
@@ -199,6 +204,7 @@ int main(int argc, char **argv) {
     options.format = CheckFormat;
     options.colors = useColors(outs());
     options.dumpAST = DumpAST;
+    options.parseOnly = ParseOnly;
     options.warningsAsErrors = Werror;
     if (!addSeverities(ErrorChecks, diag::Severity::Error, "error", options) ||
         !addSeverities(WarningChecks, diag::Severity::Warning, "warning",

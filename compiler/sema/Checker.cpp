@@ -13,7 +13,7 @@ void checkFile(const ast::File &file, diag::DiagnosticEngine &diags,
   std::vector<bool> analysed(file.procedures.size(), false);
   for (size_t i = 0; i < file.procedures.size(); ++i) {
     const ast::Procedure &p = file.procedures[i];
-    if (p.hasSyntaxErrors || p.name.text.empty())
+    if (!options.analyses || p.hasSyntaxErrors || p.name.text.empty())
       continue;
     // A procedure with errors in its names is analysed once they are
     // fixed: its routes and roles mean nothing certain before then.

@@ -15,6 +15,8 @@ struct CheckOptions {
   /// or a reproducible build fixes it.
   std::chrono::sys_days today;
   const runtime::WorkingDayCalendar *calendar = nullptr;
+  /// False for `--parse-only`: syntax and names, none of the analyses.
+  bool analyses = true;
 };
 
 struct CheckContext {

@@ -81,6 +81,12 @@ TimingAnalysis::TimingAnalysis(const RouteGraph &graph,
   std::stable_sort(Order.begin(), Order.end(), [&](uint32_t a, uint32_t b) {
     return Components.of[a] > Components.of[b];
   });
+  Position.resize(Order.size());
+  ComponentStart.assign(Components.count, 0);
+  for (uint32_t i = Order.size(); i-- > 0;) {
+    Position[Order[i]] = i;
+    ComponentStart[Components.of[Order[i]]] = i;
+  }
 }
 
 std::optional<uint64_t> TimingAnalysis::duration(uint32_t stage,
@@ -116,98 +122,116 @@ TimingPass TimingAnalysis::fromEntries(Metric metric) const {
   std::vector<std::pair<uint32_t, bool>> starts;
   for (uint32_t e : Graph->entries())
     starts.push_back({e, false});
-  return run(metric, starts);
+  return run(metric, starts, 0, Graph->nodeCount());
 }
 
 TimingPass TimingAnalysis::fromStage(uint32_t anchor, ast::AnchorPoint point,
-                                     Metric metric) const {
-  return run(metric, {{anchor, point == ast::AnchorPoint::End}});
+                                     Metric metric, uint32_t target) const {
+  // Nothing before the anchor's component can be reached from it, and
+  // nothing after the target matters.
+  uint32_t first = ComponentStart[Components.of[anchor]];
+  uint32_t last = std::max(Position[target], Position[anchor]) + 1;
+  return run(metric, {{anchor, point == ast::AnchorPoint::End}}, first, last);
 }
 
-TimingPass TimingAnalysis::run(
-    Metric metric, const std::vector<std::pair<uint32_t, bool>> &starts) const {
-  const uint32_t n = Graph->nodeCount();
+TimingPass
+TimingAnalysis::run(Metric metric,
+                    const std::vector<std::pair<uint32_t, bool>> &starts,
+                    uint32_t first, uint32_t last) const {
+  // Extend the slice to whole components.
+  while (last < Order.size() &&
+         Components.of[Order[last]] == Components.of[Order[last - 1]])
+    ++last;
+  const uint32_t size = last - first;
   TimingPass p;
-  p.metric = metric;
-  p.reached.assign(n, false);
-  p.enter.assign(n, 0);
-  p.finish.assign(n, 0);
-  p.enterUnknown.assign(n, false);
-  p.finishUnknown.assign(n, false);
-  p.unknownStage.assign(n, -1);
-  p.unbounded.assign(n, false);
-  p.via.assign(n, TimingPass::NoEdge);
-  std::vector<int8_t> startKind(n, -1); // -1 no, 0 at entry, 1 at finish
+  p.Metric_ = metric;
+  p.Position = &Position;
+  p.First = first;
+  p.Size = size;
+  p.Reached.assign(size, false);
+  p.Enter.assign(size, 0);
+  p.Finish.assign(size, 0);
+  p.EnterUnknown.assign(size, false);
+  p.FinishUnknown.assign(size, false);
+  p.UnknownStage.assign(size, -1);
+  p.Unbounded.assign(size, false);
+  p.Via.assign(size, TimingPass::NoEdge);
+  // -1 not a start, 0 timed from its entry, 1 timed from its end.
+  std::vector<int8_t> startKind(size, -1);
   for (auto [node, atFinish] : starts)
-    startKind[node] = std::max<int8_t>(startKind[node], atFinish ? 1 : 0);
+    startKind[p.at(node)] =
+        std::max<int8_t>(startKind[p.at(node)], atFinish ? 1 : 0);
 
   // Latest arrival into `v` over edges from nodes already settled.
   auto arrive = [&](uint32_t v, bool externalOnly) {
+    size_t vi = p.at(v);
     for (uint32_t ei : Graph->predecessors(v)) {
       const Edge &e = Graph->edge(ei);
-      if (!p.reached[e.from] ||
+      if (!p.reached(e.from) ||
           (externalOnly && Components.of[e.from] == Components.of[v]))
         continue;
+      size_t ui = p.at(e.from);
       std::optional<uint64_t> g = gap(e, metric);
-      uint64_t at = p.finish[e.from] + g.value_or(0);
-      bool unknown = p.finishUnknown[e.from] || !g;
-      if (!p.reached[v] || at > p.enter[v]) {
-        p.enter[v] = at;
-        p.via[v] = ei;
+      uint64_t at = p.Finish[ui] + g.value_or(0);
+      bool unknown = p.FinishUnknown[ui] || !g;
+      if (!p.Reached[vi] || at > p.Enter[vi]) {
+        p.Enter[vi] = at;
+        p.Via[vi] = ei;
       }
-      p.reached[v] = true;
-      if (unknown && !p.enterUnknown[v]) {
-        p.enterUnknown[v] = true;
-        p.unknownStage[v] = g ? p.unknownStage[e.from] : int32_t(v);
+      p.Reached[vi] = true;
+      if (unknown && !p.EnterUnknown[vi]) {
+        p.EnterUnknown[vi] = true;
+        p.UnknownStage[vi] = g ? p.UnknownStage[ui] : int32_t(v);
       }
-      p.unbounded[v] = p.unbounded[v] || p.unbounded[e.from];
+      p.Unbounded[vi] = p.Unbounded[vi] || p.Unbounded[ui];
     }
   };
   auto settle = [&](uint32_t v) {
-    if (startKind[v] == 1) { // counting starts when this stage ends
-      p.finish[v] = 0;
+    size_t vi = p.at(v);
+    if (startKind[vi] == 1) { // counting starts when this stage ends
+      p.Finish[vi] = 0;
       return;
     }
-    p.finishUnknown[v] = p.enterUnknown[v];
-    p.finish[v] = p.enter[v];
+    p.FinishUnknown[vi] = p.EnterUnknown[vi];
+    p.Finish[vi] = p.Enter[vi];
     if (!Graph->isStage(v))
       return;
     if (std::optional<uint64_t> d = duration(v, metric)) {
-      p.finish[v] += *d;
+      p.Finish[vi] += *d;
     } else {
-      p.finishUnknown[v] = true;
-      if (p.unknownStage[v] < 0)
-        p.unknownStage[v] = static_cast<int32_t>(v);
+      p.FinishUnknown[vi] = true;
+      if (p.UnknownStage[vi] < 0)
+        p.UnknownStage[vi] = static_cast<int32_t>(v);
     }
   };
 
-  for (size_t i = 0; i < Order.size();) {
+  for (uint32_t i = first; i < last;) {
     // The members of one component sit together in Order.
     uint32_t comp = Components.of[Order[i]];
-    size_t end = i;
-    while (end < Order.size() && Components.of[Order[end]] == comp)
+    uint32_t end = i;
+    while (end < last && Components.of[Order[end]] == comp)
       ++end;
     bool cyclic = Components.cyclic[comp];
     bool anyReached = false;
-    for (size_t k = i; k < end; ++k) {
+    for (uint32_t k = i; k < end; ++k) {
       uint32_t v = Order[k];
       // A start is entered at time 0; routes that also lead to it may
       // arrive later, and the latest arrival is the worst case.
-      if (startKind[v] >= 0)
-        p.reached[v] = true;
+      if (startKind[p.at(v)] >= 0)
+        p.Reached[p.at(v)] = true;
       arrive(v, cyclic);
-      anyReached |= p.reached[v];
+      anyReached |= p.Reached[p.at(v)];
     }
     if (cyclic && anyReached) {
       // A loop: every member is reachable from every other, any number of
       // times, so the time to each is unbounded.
-      for (size_t k = i; k < end; ++k) {
-        p.reached[Order[k]] = true;
-        p.unbounded[Order[k]] = true;
+      for (uint32_t k = i; k < end; ++k) {
+        p.Reached[p.at(Order[k])] = true;
+        p.Unbounded[p.at(Order[k])] = true;
       }
     }
-    for (size_t k = i; k < end; ++k)
-      if (p.reached[Order[k]])
+    for (uint32_t k = i; k < end; ++k)
+      if (p.Reached[p.at(Order[k])])
         settle(Order[k]);
     i = end;
   }
@@ -218,10 +242,11 @@ std::vector<uint32_t> TimingAnalysis::worstRoute(const TimingPass &pass,
                                                  uint32_t node) const {
   std::vector<uint32_t> route;
   std::vector<bool> seen(Graph->nodeCount(), false);
-  for (uint32_t v = node; pass.via[v] != TimingPass::NoEdge && !seen[v];
-       v = Graph->edge(pass.via[v]).from) {
+  for (uint32_t v = node;
+       pass.reached(v) && pass.via(v) != TimingPass::NoEdge && !seen[v];
+       v = Graph->edge(pass.via(v)).from) {
     seen[v] = true;
-    route.push_back(pass.via[v]);
+    route.push_back(pass.via(v));
   }
   std::reverse(route.begin(), route.end());
   return route;

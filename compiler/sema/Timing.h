@@ -45,24 +45,44 @@ std::string formatAmount(uint64_t amount, Metric metric);
 /// "5 working days", "same day", or the quoted words of a vague duration.
 std::string formatDuration(const ast::Duration &d);
 
-/// The result of one longest-path pass.
-struct TimingPass {
+/// The result of one longest-path pass. A pass covers a slice of the
+/// topological order — from the start of the pass to the node asked about —
+/// so a bound between neighbouring stages costs little however large the
+/// procedure. Ask about nodes by id; a node outside the slice is unreached.
+class TimingPass {
+public:
   static constexpr uint32_t NoEdge = UINT32_MAX;
-  Metric metric = Metric::WorkingDays;
-  std::vector<bool> reached;
+
+  Metric metric() const { return Metric_; }
+  bool reached(uint32_t node) const { return in(node) && Reached[at(node)]; }
   /// Latest entry and completion, counting unknown times as nothing.
-  std::vector<uint64_t> enter;
-  std::vector<uint64_t> finish;
+  uint64_t enter(uint32_t node) const { return Enter[at(node)]; }
+  uint64_t finish(uint32_t node) const { return Finish[at(node)]; }
   /// Some route to the node passes a stage whose time is unknown (before
-  /// it is entered, for `enterUnknown`; up to its end, for `finishUnknown`).
-  std::vector<bool> enterUnknown;
-  std::vector<bool> finishUnknown;
+  /// it is entered, or up to its end).
+  bool enterUnknown(uint32_t node) const { return EnterUnknown[at(node)]; }
+  bool finishUnknown(uint32_t node) const { return FinishUnknown[at(node)]; }
   /// A stage whose unknown time reaches the node, for messages; -1 if none.
-  std::vector<int32_t> unknownStage;
+  int32_t unknownStage(uint32_t node) const { return UnknownStage[at(node)]; }
   /// Some route to the node can go round a loop.
-  std::vector<bool> unbounded;
-  /// The edge of the latest route into the node.
-  std::vector<uint32_t> via;
+  bool unbounded(uint32_t node) const { return Unbounded[at(node)]; }
+  /// The edge of the latest route into the node, or NoEdge.
+  uint32_t via(uint32_t node) const { return Via[at(node)]; }
+
+private:
+  friend class TimingAnalysis;
+  bool in(uint32_t node) const {
+    return (*Position)[node] >= First && (*Position)[node] < First + Size;
+  }
+  size_t at(uint32_t node) const { return (*Position)[node] - First; }
+
+  Metric Metric_ = Metric::WorkingDays;
+  const std::vector<uint32_t> *Position = nullptr;
+  uint32_t First = 0, Size = 0;
+  std::vector<bool> Reached, EnterUnknown, FinishUnknown, Unbounded;
+  std::vector<uint64_t> Enter, Finish;
+  std::vector<int32_t> UnknownStage;
+  std::vector<uint32_t> Via;
 };
 
 class TimingAnalysis {
@@ -70,11 +90,12 @@ public:
   TimingAnalysis(const RouteGraph &graph,
                  const runtime::WorkingDayCalendar &calendar);
 
-  /// From the moment an escalation is raised (time 0 at every entry).
+  /// From the moment an escalation is raised (time 0 at every entry), over
+  /// the whole procedure.
   TimingPass fromEntries(Metric metric) const;
-  /// From the start, or the end, of stage `anchor`.
-  TimingPass fromStage(uint32_t anchor, ast::AnchorPoint point,
-                       Metric metric) const;
+  /// From the start, or the end, of stage `anchor`, as far as `target`.
+  TimingPass fromStage(uint32_t anchor, ast::AnchorPoint point, Metric metric,
+                       uint32_t target) const;
 
   /// How long a stage takes, in `metric`; nullopt if unknown (no
   /// timescale, a vague one, or one measured from another stage).
@@ -94,13 +115,18 @@ public:
 
 private:
   TimingPass run(Metric metric,
-                 const std::vector<std::pair<uint32_t, bool>> &starts) const;
+                 const std::vector<std::pair<uint32_t, bool>> &starts,
+                 uint32_t first, uint32_t last) const;
 
   const RouteGraph *Graph;
   const runtime::WorkingDayCalendar *Calendar;
   RouteGraph::Components Components;
-  /// Nodes in topological order (sources first).
+  /// Nodes in topological order (sources first), and each node's place in
+  /// it. The members of a component are consecutive.
   std::vector<uint32_t> Order;
+  std::vector<uint32_t> Position;
+  /// Place in Order of the first member of each component.
+  std::vector<uint32_t> ComponentStart;
 };
 
 } // namespace escalade::sema

@@ -5,9 +5,6 @@
 
 #include <fmt/format.h>
 
-#include <map>
-#include <tuple>
-
 namespace escalade::sema {
 
 using diag::DiagKind;
@@ -206,7 +203,7 @@ void explainRoute(diag::DiagnosticBuilder &b, const CheckContext &ctx,
                   bool skipFirstDuration) {
   const ProcedureModel &m = ctx.model;
   const RouteGraph &g = ctx.graph;
-  Metric metric = pass.metric;
+  Metric metric = pass.metric();
   auto stageNote = [&](uint32_t s) {
     const StageInfo &info = m[s];
     std::optional<uint64_t> d = ctx.timing.duration(s, metric);
@@ -258,37 +255,18 @@ void explainRoute(diag::DiagnosticBuilder &b, const CheckContext &ctx,
     stageNote(node);
 }
 
-/// Passes are shared between bounds measured from the same place.
-class PassCache {
-public:
-  explicit PassCache(const TimingAnalysis &timing) : Timing(timing) {}
-  const TimingPass &from(int64_t anchor, ast::AnchorPoint point,
-                         Metric metric) {
-    auto key = std::make_tuple(anchor, point, metric);
-    auto it = Passes.find(key);
-    if (it != Passes.end())
-      return it->second;
-    TimingPass pass =
-        anchor < 0
-            ? Timing.fromEntries(metric)
-            : Timing.fromStage(static_cast<uint32_t>(anchor), point, metric);
-    return Passes.emplace(key, std::move(pass)).first->second;
-  }
-
-private:
-  const TimingAnalysis &Timing;
-  std::map<std::tuple<int64_t, ast::AnchorPoint, Metric>, TimingPass> Passes;
-};
-
-void checkBound(const CheckContext &ctx, PassCache &cache, const Bound &bound,
-                int64_t anchor, ast::AnchorPoint point) {
+void checkBound(const CheckContext &ctx, const Bound &bound, int64_t anchor,
+                ast::AnchorPoint point) {
   const ProcedureModel &m = ctx.model;
   const ast::Duration &limit = bound.timescale->limit;
   Metric metric = metricOf(limit.unit);
   uint64_t allowed = *upperBound(limit, metric, *ctx.options.calendar);
   if (limit.unit == ast::DurationUnit::SameDay)
     allowed = 0;
-  const TimingPass &pass = cache.from(anchor, point, metric);
+  TimingPass pass = anchor < 0
+                        ? ctx.timing.fromEntries(metric)
+                        : ctx.timing.fromStage(static_cast<uint32_t>(anchor),
+                                               point, metric, bound.stage);
 
   // The node the bound is held against, and the time found there.
   uint32_t node = bound.stage;
@@ -297,20 +275,20 @@ void checkBound(const CheckContext &ctx, PassCache &cache, const Bound &bound,
   if (bound.overall) {
     bool any = false;
     for (uint32_t s = 0; s < m.size(); ++s) {
-      if (!pass.reached[s])
+      if (!pass.reached(s))
         continue;
-      if (!any || pass.finish[s] > found) {
-        found = pass.finish[s];
+      if (!any || pass.finish(s) > found) {
+        found = pass.finish(s);
         node = s;
       }
       any = true;
-      unknown |= pass.finishUnknown[s];
-      unbounded |= pass.unbounded[s];
+      unknown |= pass.finishUnknown(s);
+      unbounded |= pass.unbounded(s);
     }
     if (!any)
       return;
   } else {
-    if (!pass.reached[node]) {
+    if (!pass.reached(node)) {
       ctx.diags
           .report(DiagKind::UnverifiableBound, bound.timescale->range,
                   fmt::format("{}, but no route to `{}` passes `{}`, so the "
@@ -322,9 +300,9 @@ void checkBound(const CheckContext &ctx, PassCache &cache, const Bound &bound,
     }
     // A stage must at least be entered before it can be finished, so both
     // kinds of bound are held against the time it is entered.
-    found = pass.enter[node];
-    unknown = pass.enterUnknown[node];
-    unbounded = pass.unbounded[node];
+    found = pass.enter(node);
+    unknown = pass.enterUnknown(node);
+    unbounded = pass.unbounded(node);
   }
   bool skipFirst = point == ast::AnchorPoint::End && anchor >= 0;
 
@@ -359,10 +337,10 @@ void checkBound(const CheckContext &ctx, PassCache &cache, const Bound &bound,
   int32_t culprit = -1;
   if (bound.overall) {
     for (uint32_t s = 0; s < m.size() && culprit < 0; ++s)
-      if (pass.reached[s] && pass.finishUnknown[s])
-        culprit = pass.unknownStage[s];
+      if (pass.reached(s) && pass.finishUnknown(s))
+        culprit = pass.unknownStage(s);
   } else {
-    culprit = pass.unknownStage[node];
+    culprit = pass.unknownStage(node);
   }
   std::string why =
       unbounded ? "a route to it can go round a loop without end"
@@ -385,9 +363,8 @@ void checkBound(const CheckContext &ctx, PassCache &cache, const Bound &bound,
 void checkBounds(const CheckContext &ctx) {
   const ProcedureModel &m = ctx.model;
   const ast::Procedure &p = m.procedure();
-  PassCache cache(ctx.timing);
   if (p.overall && !isVague(p.overall->limit))
-    checkBound(ctx, cache,
+    checkBound(ctx,
                {&*p.overall,
                 fmt::format("procedure `{}` must end within {}", p.name.text,
                             formatDuration(p.overall->limit)),
@@ -410,7 +387,7 @@ void checkBounds(const CheckContext &ctx) {
         }
       if (x && !trivial)
         checkBound(
-            ctx, cache,
+            ctx,
             {info.begin,
              fmt::format("stage `{}` must begin within {} from the {} "
                          "of `{}`",
@@ -427,7 +404,7 @@ void checkBounds(const CheckContext &ctx) {
       if (std::optional<int32_t> x =
               m.stageIndex(info.respond->anchor->stage.text))
         checkBound(
-            ctx, cache,
+            ctx,
             {info.respond,
              fmt::format("stage `{}` must be finished within {} from the {} "
                          "of `{}`",

@@ -5,5 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup-deps.sh --tests
 scripts/build.sh --tests
+scripts/fetch-sarif-schema.sh
 cd build
 ctest --output-on-failure -j"$(nproc)"

@@ -35,6 +35,19 @@ struct DisplayLine {
     for (size_t i = 0; i < line.size();) {
       unsigned length = llvm::getNumBytesForUTF8(line[i]);
       length = std::max(1u, std::min<unsigned>(length, line.size() - i));
+      // A byte that does not begin a well-formed character (the line of an
+      // `invalid-encoding` finding) is shown by its value, so the output
+      // stays UTF-8.
+      const auto *bytes = reinterpret_cast<const llvm::UTF8 *>(line.data() + i);
+      if (!llvm::isLegalUTF8Sequence(bytes, bytes + length)) {
+        std::string shown =
+            fmt::format("<0x{:02X}>", static_cast<unsigned char>(line[i]));
+        columnOfByte[i] = column;
+        text += shown;
+        column += shown.size();
+        ++i;
+        continue;
+      }
       for (unsigned k = 0; k < length; ++k)
         columnOfByte[i + k] = column;
       llvm::StringRef ch = line.substr(i, length);

@@ -20,3 +20,10 @@ config.environment["LC_ALL"] = "C.UTF-8"
 config.environment.pop("COLUMNS", None)
 
 config.substitutions.append(("%policies", os.path.join(config.escalade_src_root, "policies")))
+config.substitutions.append(("%src", config.escalade_src_root))
+# JSON Schema validation uses Debian's python3-jsonschema, which belongs to
+# the system Python, whatever `python3` is first on PATH.
+config.substitutions.append(("%validate-json", "/usr/bin/python3 " + os.path.join(
+    config.escalade_src_root, "tests", "tools", "validate_json.py")))
+config.substitutions.append(("%sarif-schema", os.path.join(
+    config.escalade_obj_root, "third_party", "sarif-schema-2.1.0.json")))

@@ -12,7 +12,8 @@ packages=(
   libfmt-dev
 )
 if [[ "${1:-}" == "--tests" ]]; then
-  packages+=(libgtest-dev libgmock-dev clang-format-14 python3-jsonschema)
+  packages+=(libgtest-dev libgmock-dev libbenchmark-dev clang-format-14
+    python3-jsonschema)
   # npm fetches the SARIF schema; a machine with its own Node.js keeps it.
   command -v npm >/dev/null || packages+=(npm)
 fi

@@ -6,6 +6,7 @@
 //
 // Exit codes: 0 no errors (warnings allowed, unless --werror), 1 findings at
 // error level, 2 usage or input/output problems.
+#include "calendar/DateFormat.h"
 #include "driver/CheckCommand.h"
 #include "driver/ExplainCommand.h"
 #include "sema/Suggest.h"
@@ -157,21 +158,6 @@ static std::chrono::sys_days localToday() {
                   local.tm_mday};
 }
 
-static bool parseDate(StringRef text, std::chrono::sys_days &out) {
-  unsigned y, m, d;
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-' ||
-      text.substr(0, 4).getAsInteger(10, y) ||
-      text.substr(5, 2).getAsInteger(10, m) ||
-      text.substr(8, 2).getAsInteger(10, d))
-    return false;
-  std::chrono::year_month_day ymd{std::chrono::year(int(y)),
-                                  std::chrono::month(m), std::chrono::day(d)};
-  if (!ymd.ok())
-    return false;
-  out = std::chrono::sys_days{ymd};
-  return true;
-}
-
 int main(int argc, char **argv) {
   InitLLVM init(argc, argv);
   cl::HideUnrelatedOptions(EscCategory, *cl::TopLevelSubCommand);
@@ -213,7 +199,12 @@ int main(int argc, char **argv) {
                        options))
       return 2;
     options.today = localToday();
-    if (!Today.empty() && !parseDate(Today, options.today))
+    std::optional<std::chrono::sys_days> today =
+        Today.empty() ? std::optional(options.today)
+                      : runtime::parseIsoDate(Today);
+    if (today)
+      options.today = *today;
+    else
       return usageError("--today " + Today +
                         ": give a date as YYYY-MM-DD, such as 2026-11-24");
     return runCheck(options, outs(), errs());

@@ -2,6 +2,7 @@
 // goes to someone more senior, agencies' own leads belong to them, and
 // nothing is declared for nothing.
 #include "sema/Checks.h"
+#include "sema/Conditions.h"
 
 #include <fmt/format.h>
 
@@ -25,6 +26,25 @@ std::set<std::string> plainOwners(const ast::StageBody &body) {
   return out;
 }
 
+/// True when the owner lines for no particular agency name someone in
+/// every case: one has no condition, or their conditions cover every case
+/// between them. (`equivalent X` names someone too: X's counterpart.)
+bool ledInEveryCase(const std::vector<ast::Owner> &owners) {
+  std::vector<const ast::Condition *> conditions;
+  for (const ast::Owner &o : owners) {
+    if (o.agency)
+      continue;
+    if (!o.condition)
+      return true;
+    conditions.push_back(&*o.condition);
+  }
+  if (conditions.empty())
+    return false;
+  FactSpace space(conditions);
+  // Too many facts to tell: do not claim a gap that may not be there.
+  return !space.tractable() || !holdsAlone(space, nullptr, conditions);
+}
+
 void checkOwners(const CheckContext &ctx) {
   const ProcedureModel &m = ctx.model;
   for (uint32_t s = 0; s < m.size(); ++s) {
@@ -40,20 +60,45 @@ void checkOwners(const CheckContext &ctx) {
                 "why with `allow missing-owner \"...\"`");
       continue;
     }
-    if (!plainOwners(stage.body).empty())
+    if (ledInEveryCase(owners))
       continue;
-    bool anyAgency = false;
-    for (const ast::Owner &o : owners)
+    bool anyAgency = false, anyCondition = false;
+    for (const ast::Owner &o : owners) {
       anyAgency |= o.agency.has_value();
-    ctx.diags
-        .report(DiagKind::MissingOwner, owners.front().range,
-                fmt::format("stage `{}` names a lead only {}, not in general",
-                            stage.name.text,
-                            anyAgency ? "for particular agencies"
-                                      : "under conditions"))
-        .note("add an `owner` line with no agency and no condition, for all "
-              "other cases");
+      anyCondition |= !o.agency && o.condition.has_value();
+    }
+    auto b = ctx.diags.report(
+        DiagKind::MissingOwner, owners.front().range,
+        anyCondition
+            ? fmt::format("stage `{}` names a lead only under conditions, "
+                          "and they leave some cases without one",
+                          stage.name.text)
+            : fmt::format("stage `{}` names a lead only for particular "
+                          "agencies, not in every case",
+                          stage.name.text));
+    if (anyCondition) {
+      std::vector<const ast::Condition *> conditions;
+      for (const ast::Owner &o : owners)
+        if (!o.agency && o.condition)
+          conditions.push_back(&*o.condition);
+      FactSpace space(conditions);
+      if (std::optional<uint32_t> gap = holdsAlone(space, nullptr, conditions))
+        b.note(fmt::format("nobody leads it when {}", space.describe(*gap)));
+    }
+    b.note("add an `owner` line with no agency and no condition, for all "
+           "other cases");
   }
+}
+
+/// The owner line, for no agency and no condition, that names `role`.
+ast::SourceRange ownerLineNaming(const ast::StageBody &body,
+                                 const std::string &role) {
+  for (const ast::Owner &o : body.owners)
+    if (!o.agency && !o.condition)
+      for (const ast::RoleRef &r : o.roles.roles)
+        if (!r.equivalent && r.role.text == role)
+          return o.range;
+  return body.owners.front().range;
 }
 
 void checkUpward(const CheckContext &ctx) {
@@ -84,10 +129,10 @@ void checkUpward(const CheckContext &ctx) {
                   fmt::format("this escalation from `{}` to `{}` does not go "
                               "up: {} can lead both stages",
                               m[s].name(), next.name.text, roles))
-          .note(next.body.owners.front().range,
-                fmt::format("`{}` is led by", next.name.text))
-          .note(m[s].stage->body.owners.front().range,
-                fmt::format("and `{}` by", m[s].name()))
+          .note(ownerLineNaming(next.body, both.front()),
+                fmt::format("`{}` leads `{}`", both.front(), next.name.text))
+          .note(ownerLineNaming(m[s].stage->body, both.front()),
+                fmt::format("and `{}` too", m[s].name()))
           .note("each stage of an escalation should bring in someone more "
                 "senior than the stage before");
     }

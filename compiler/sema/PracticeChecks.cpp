@@ -27,20 +27,48 @@ const char *whoIsAtRisk(const ast::Procedure &p) {
 
 void checkUrgentRoute(const CheckContext &ctx) {
   const ProcedureModel &m = ctx.model;
+  const ast::Procedure &p = m.procedure();
+  // Stages with a route for urgent cases, and the stages those lead to
+  // (where urgent cases are already being dealt with).
+  std::vector<const Route *> urgent(m.size(), nullptr);
+  std::vector<bool> urgentTarget(m.size(), false);
+  const Route *example = nullptr;
   for (uint32_t s = 0; s < m.size(); ++s)
     for (const Route &r : m[s].routes)
-      if (r.trigger() == ast::Trigger::Urgent)
-        return;
-  const ast::Procedure &p = m.procedure();
-  ctx.diags
-      .report(DiagKind::MissingUrgentRoute, p.name.range,
-              fmt::format("procedure `{}` has no route for urgent cases: "
-                          "nothing says what happens if {} is at immediate "
-                          "risk while the disagreement is escalated",
-                          p.name.text, whoIsAtRisk(p)))
-      .note("add a route that applies at every stage, such as `when urgent "
-            "-> referral` under `every stage`, with `process referral "
-            "\"...\"` naming where urgent cases go");
+      if (r.trigger() == ast::Trigger::Urgent) {
+        if (!urgent[s])
+          urgent[s] = &r;
+        if (!example)
+          example = &r;
+        if (r.kind == TargetKind::Stage)
+          urgentTarget[r.stage] = true;
+      }
+  if (!example) {
+    ctx.diags
+        .report(DiagKind::MissingUrgentRoute, p.name.range,
+                fmt::format("procedure `{}` has no route for urgent cases: "
+                            "nothing says what happens if {} is at immediate "
+                            "risk while the disagreement is escalated",
+                            p.name.text, whoIsAtRisk(p)))
+        .note("add a route that applies at every stage, such as `when "
+              "urgent -> referral` under `every stage`, with `process "
+              "referral \"...\"` naming where urgent cases go");
+    return;
+  }
+  for (uint32_t s = 0; s < m.size(); ++s) {
+    if (urgent[s] || urgentTarget[s] || !ctx.reachable[s])
+      continue;
+    ctx.diags
+        .report(DiagKind::MissingUrgentRoute, m[s].stage->name.range,
+                fmt::format("stage `{}` has no route for urgent cases: "
+                            "nothing says what happens if {} is at immediate "
+                            "risk while it is under way",
+                            m[s].name(), whoIsAtRisk(p)))
+        .note(example->transition->range, "other stages have one")
+        .note(fmt::format("add a route such as this one to `{}`, or put it "
+                          "under `every stage` so that it applies to all",
+                          m[s].name()));
+  }
 }
 
 void checkRecords(const CheckContext &ctx) {
@@ -60,6 +88,9 @@ void checkRecords(const CheckContext &ctx) {
 }
 
 void checkDecisionMakers(const CheckContext &ctx) {
+  size_t finals = 0;
+  for (const ast::Stage &s : ctx.model.procedure().stages)
+    finals += s.body.final.has_value();
   for (const ast::Stage &s : ctx.model.procedure().stages) {
     if (!s.body.final)
       continue;
@@ -70,9 +101,9 @@ void checkDecisionMakers(const CheckContext &ctx) {
       continue;
     ctx.diags
         .report(DiagKind::FinalStageWithoutDecisionMaker, *s.body.final,
-                fmt::format("`{}` is the final stage, but names nobody who "
+                fmt::format("`{}` is {} final stage, but names nobody who "
                             "decides how the disagreement ends",
-                            s.name.text))
+                            s.name.text, finals > 1 ? "a" : "the"))
         .note("add a line such as `decision by partnership_executive`");
   }
 }

@@ -15,6 +15,12 @@ ProcedureModel::ProcedureModel(const ast::File &file,
     resolveRoutes(info, s.body, false);
     if (procedure.everyStage)
       resolveRoutes(info, procedure.everyStage->body, true);
+    // `every stage` routes to a stage do not apply to that stage itself:
+    // "when urgent -> protect" does not send the urgent stage round again.
+    int32_t self = static_cast<int32_t>(Stages.size());
+    std::erase_if(info.routes, [&](const Route &r) {
+      return r.fromEveryStage && r.kind == TargetKind::Stage && r.stage == self;
+    });
     Stages.push_back(std::move(info));
   }
   if (!Stages.empty())
@@ -101,23 +107,22 @@ void ProcedureModel::resolveTimescales() {
     }
     if (body.begin)
       info.begin = &*body.begin;
-    // `timescale same as X`: follow the chain to a stage that gives a
-    // timescale of its own, stopping if it loops.
-    if (body.sameTimescaleAs && !body.respond && !body.begin) {
+    // `timescale same as X`: what the stage does not give itself comes
+    // from X, or from whatever X borrows in turn; a loop ends the search.
+    if (body.sameTimescaleAs) {
       std::optional<int32_t> at = stageIndex(body.sameTimescaleAs->stage.text);
       std::vector<bool> seen(Stages.size(), false);
-      while (at && !seen[*at]) {
+      while (at && !seen[*at] && (!info.respond || !info.begin)) {
         seen[*at] = true;
         const ast::StageBody &from = Stages[*at].stage->body;
-        if (from.respond || from.begin) {
-          info.timescaleFrom = *at;
-          if (from.respond) {
-            info.respond = &*from.respond;
-            info.respondSource = TimescaleSource::SameAs;
-          }
-          if (from.begin)
-            info.begin = &*from.begin;
-          break;
+        if (!info.respond && from.respond) {
+          info.respond = &*from.respond;
+          info.respondSource = TimescaleSource::SameAs;
+          info.respondFrom = *at;
+        }
+        if (!info.begin && from.begin) {
+          info.begin = &*from.begin;
+          info.beginFrom = *at;
         }
         if (!from.sameTimescaleAs)
           break;
@@ -134,14 +139,14 @@ void ProcedureModel::resolveTimescales() {
   // predecessor: "the same timescale as Stage 2" is one working day after
   // the stage before, not after Stage 1 again.
   for (StageInfo &info : Stages) {
-    if (info.timescaleFrom < 0 || !info.begin || !info.begin->anchor ||
+    if (info.beginFrom < 0 || !info.begin->anchor ||
         info.begin->anchor->point != ast::AnchorPoint::End)
       continue;
     std::optional<int32_t> anchor = stageIndex(info.begin->anchor->stage.text);
     if (!anchor)
       continue;
     for (const Route &r : Stages[*anchor].routes)
-      if (r.kind == TargetKind::Stage && r.stage == info.timescaleFrom)
+      if (r.kind == TargetKind::Stage && r.stage == info.beginFrom)
         info.beginFromPredecessor = true;
   }
 }

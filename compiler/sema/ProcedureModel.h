@@ -52,8 +52,10 @@ struct StageInfo {
   TimescaleSource respondSource = TimescaleSource::None;
   /// The effective `begin within` (own, or via `timescale same as`).
   const ast::Timescale *begin = nullptr;
-  /// The stage `timescale same as` led to, when it was followed.
-  int32_t timescaleFrom = -1;
+  /// The stages `timescale same as` found the `respond within` and the
+  /// `begin within` at, when they were borrowed; -1 otherwise.
+  int32_t respondFrom = -1;
+  int32_t beginFrom = -1;
   /// For a `begin within ... from end of X` borrowed through `timescale
   /// same as` where X came before the stage it was borrowed from: the
   /// anchor is then read as the end of this stage's own predecessor.

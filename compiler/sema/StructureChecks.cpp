@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace escalade::sema {
 
 using diag::DiagKind;
@@ -49,16 +51,6 @@ bool hasRoute(const StageInfo &info, ast::Trigger trigger) {
     if (r.trigger() == trigger)
       return true;
   return false;
-}
-
-std::string routeText(const Route &r) {
-  const ast::Transition &t = *r.transition;
-  std::string target = t.target.procedure
-                           ? t.target.procedure->text + "." + t.target.name.text
-                           : t.target.name.text;
-  return fmt::format(
-      "when {}{} -> {}", ast::triggerName(t.trigger),
-      t.guard ? (t.guard->negated ? " unless ..." : " and ...") : "", target);
 }
 
 void checkReachability(const CheckContext &ctx) {
@@ -159,15 +151,35 @@ void checkShadowedRoutes(const CheckContext &ctx,
       continue; // a condition never true is reported on its own
     if (holdsAlone(space, r.guard(), earlier))
       continue;
-    ctx.diags
-        .report(DiagKind::UnreachableRoute, r.transition->range,
-                fmt::format("this route is never taken: whenever it would "
-                            "apply, a route written before it applies first"))
-        .note(firstEarlier->transition->range,
-              fmt::format("`{}` comes first", routeText(*firstEarlier)))
-        .note("routes for the same event are tried in the order written; "
-              "put the route with a condition before the one without, or "
-              "remove this one");
+    auto b = ctx.diags.report(
+        DiagKind::UnreachableRoute, r.transition->range,
+        "this route is never taken: whenever it would apply, a route "
+        "written before it applies first");
+    // The earlier route that covers it on its own, if one does; otherwise
+    // the earlier routes cover it between them.
+    const Route *cover = nullptr;
+    for (size_t k = 0; k < i && !cover; ++k)
+      if (block[k]->trigger() == r.trigger() &&
+          !holdsAlone(space, r.guard(), {block[k]->guard()}))
+        cover = block[k];
+    if (cover) {
+      b.note(cover->transition->range,
+             "this route comes first, and applies whenever the later one "
+             "would");
+    } else {
+      bool first = true;
+      for (size_t k = 0; k < i; ++k)
+        if (block[k]->trigger() == r.trigger()) {
+          b.note(block[k]->transition->range,
+                 first ? "this route, with those noted after it, covers "
+                         "every case the later one would apply in"
+                       : "this route is one of them");
+          first = false;
+        }
+    }
+    b.note("routes for the same event are tried in the order written; put "
+           "the route with a condition before the one without, or remove "
+           "this one");
   }
 }
 
@@ -210,13 +222,20 @@ void checkConditions(const CheckContext &ctx) {
         own.push_back(&r);
     checkShadowedRoutes(ctx, own);
   }
-  if (m.size() > 0) {
-    std::vector<const Route *> every;
-    for (const Route &r : m[0].routes)
-      if (r.fromEveryStage)
+  // The routes under `every stage`, each once: a stage lacks the one that
+  // leads to itself, so gather them from all.
+  std::vector<const Route *> every;
+  for (uint32_t s = 0; s < m.size(); ++s)
+    for (const Route &r : m[s].routes)
+      if (r.fromEveryStage &&
+          std::none_of(every.begin(), every.end(), [&](const Route *e) {
+            return e->transition == r.transition;
+          }))
         every.push_back(&r);
-    checkShadowedRoutes(ctx, every);
-  }
+  std::sort(every.begin(), every.end(), [](const Route *a, const Route *b) {
+    return a->transition < b->transition;
+  });
+  checkShadowedRoutes(ctx, every);
 }
 
 void checkOutcomes(const CheckContext &ctx) {
@@ -294,32 +313,22 @@ void checkPreconditions(const CheckContext &ctx) {
     for (const ast::Requirement &req : m[s].stage->body.requirements) {
       for (const ast::Name &name : req.stages) {
         std::optional<int32_t> r = m.stageIndex(name.text);
-        if (!r || *r == static_cast<int32_t>(s))
+        if (!r)
           continue;
-        bool entered = false;
-        for (uint32_t e : entries)
-          entered |= e == s;
-        std::vector<uint32_t> path = g.pathTo(entries, s, *r);
-        if (entered || !path.empty()) {
-          std::string how =
-              entered
-                  ? fmt::format("an escalation can start at `{}`", m[s].name())
-                  : fmt::format("the route {} reaches it",
-                                describeRoute(g, path));
-          auto b = ctx.diags.report(
-              DiagKind::PreconditionViolated, name.range,
-              fmt::format("stage `{}` requires `{}` to have been used first, "
-                          "but {} without passing `{}`",
-                          m[s].name(), name.text, how, name.text));
-          if (m.skippable())
-            b.note(*m.procedure().skippable,
-                   "stages may be skipped in this procedure, so any stage "
-                   "can be reached without those before it");
+        if (*r == static_cast<int32_t>(s)) {
+          ctx.diags
+              .report(DiagKind::PreconditionViolated, name.range,
+                      fmt::format("stage `{}` requires itself to have been "
+                                  "used first, which cannot be so the first "
+                                  "time it is reached",
+                                  m[s].name()))
+              .note(fmt::format("remove `{}` from this line", name.text));
           continue;
         }
         uint32_t from = static_cast<uint32_t>(*r);
+        // Never met: no route to the stage passes the one it requires.
         if (!ctx.reachable[from] ||
-            !g.reachable(std::span<const uint32_t>(&from, 1))[s])
+            !g.reachable(std::span<const uint32_t>(&from, 1))[s]) {
           ctx.diags
               .report(DiagKind::PreconditionViolated, name.range,
                       fmt::format("stage `{}` requires `{}` to have been used "
@@ -330,6 +339,33 @@ void checkPreconditions(const CheckContext &ctx) {
                                   name.text))
               .note(m[from].stage->name.range,
                     fmt::format("`{}` is defined here", name.text));
+          continue;
+        }
+        // Sometimes broken: some route reaches the stage without it.
+        std::vector<uint32_t> path = g.pathTo(entries, s, from);
+        bool isEntry =
+            std::find(entries.begin(), entries.end(), s) != entries.end();
+        if (!isEntry && path.empty())
+          continue;
+        bool skips = false;
+        for (uint32_t e : path)
+          skips |= g.edge(e).kind != EdgeKind::Route;
+        std::string route = describeRoute(g, path);
+        std::string how =
+            isEntry || route.empty() || route == "`" + m[s].name() + "`"
+                ? fmt::format("an escalation can start at `{}`", m[s].name())
+                : fmt::format("the route {} reaches it", route);
+        auto b = ctx.diags.report(
+            DiagKind::PreconditionViolated, name.range,
+            fmt::format("stage `{}` requires `{}` to have been used first, "
+                        "but {}{} without passing `{}`",
+                        m[s].name(), name.text,
+                        skips ? "as stages may be skipped, " : "", how,
+                        name.text));
+        if (skips)
+          b.note(*m.procedure().skippable,
+                 "stages may be skipped in this procedure, so any stage "
+                 "can be reached without those before it");
       }
     }
   }

@@ -87,6 +87,20 @@ void applySuppressions(const ast::File &file, const std::vector<bool> &analysed,
       kinds.push_back(std::nullopt);
       continue;
     }
+    // Findings about `allow` lines themselves are not set aside by more
+    // `allow` lines: that way an unknown name would hide its own mistake.
+    if (*kind == DiagKind::UnknownCheck ||
+        *kind == DiagKind::UnusedSuppression ||
+        *kind == DiagKind::SuppressionWithoutReason) {
+      diags
+          .report(DiagKind::UnknownCheck, s.check.range,
+                  fmt::format("`{}` cannot be set aside: it is a finding about "
+                              "`allow` lines themselves",
+                              s.check.text))
+          .note("correct or remove the `allow` line the finding is about");
+      kinds.push_back(std::nullopt);
+      continue;
+    }
     if (!s.reason ||
         s.reason->value.find_first_not_of(" \t") == std::string::npos) {
       diags.report(DiagKind::SuppressionWithoutReason, s.range,

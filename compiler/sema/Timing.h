@@ -3,18 +3,24 @@
 //
 // - A stage is entered, takes up to its `respond within` limit, and the
 //   escalation moves on when it ends. A `begin within` adds the time the
-//   next stage may wait before it begins (when measured from the stage the
-//   escalation came from); otherwise moving on takes no time.
-// - Every figure is an upper bound in one metric: working days, calendar
-//   days or hours, chosen by the bound being checked. Converting is done
-//   so the bound is never understated: N calendar days hold at most N
-//   working days; N working days take at most the longest span N working
-//   days have taken in the England and Wales calendar; H hours reach at
-//   most ceil(H/24) days further; "same day" adds nothing (24 hours).
+//   next stage may wait before it begins (after the stage the escalation
+//   came from, or after it was raised for a first stage).
+// - A bound is checked in its own metric: working days, calendar days or
+//   hours. Each time along a route is held as a range in that metric: the
+//   least its worst case can be, and the most it can be. N working days
+//   are at least N calendar days and at most the longest span N working
+//   days have taken in the England and Wales calendar; N calendar days
+//   hold at least the fewest working days any N days have held, and at
+//   most N; hours count as whole days gone by.
+// - Routes made only of working days are exact: their sum, turned into
+//   calendar days once, is what the worst dates make of them. Routes that
+//   mix units are known only to lie in their range.
 // - A stage with no timescale, or a vague one, adds an unknown time: the
 //   pass counts it as nothing and remembers that it did, so a bound can be
 //   found broken ("at least ...") or merely unverifiable.
-// - A route that can loop adds unbounded time.
+// - A route that can loop adds unbounded time; the pass still follows
+//   each loop once, so a bound the loop breaks on its first time round is
+//   found broken.
 //
 // A pass is a longest-path search in topological order: linear in the
 // size of the route graph.
@@ -23,6 +29,7 @@
 #include "calendar/WorkingDayCalendar.h"
 #include "sema/RouteGraph.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -39,6 +46,61 @@ Metric metricOf(ast::DurationUnit unit);
 /// duration.
 std::optional<uint64_t> upperBound(const ast::Duration &d, Metric metric,
                                    const runtime::WorkingDayCalendar &cal);
+/// A lower bound on the longest `d` can take, in `metric`, whatever the
+/// dates; nullopt for a vague duration.
+std::optional<uint64_t> lowerBound(const ast::Duration &d, Metric metric,
+                                   const runtime::WorkingDayCalendar &cal);
+/// The longest `workingDays` working days can take, in `metric`.
+uint64_t workingDaysIn(uint64_t workingDays, Metric metric,
+                       const runtime::WorkingDayCalendar &cal);
+
+/// One time along a route, in a bound's metric.
+struct Amount {
+  uint64_t low = 0;  ///< The least its longest can be.
+  uint64_t high = 0; ///< The most it can be.
+  /// Working days, which add up exactly before being converted; zero for
+  /// a time that is nothing in every case.
+  uint64_t workingDays = 0;
+  /// True for working days (or nothing): adding it keeps a route exact.
+  bool exact = true;
+};
+std::optional<Amount> amountOf(const ast::Duration &d, Metric metric,
+                               const runtime::WorkingDayCalendar &cal);
+
+/// How long the routes into (or out of) a node can take, in one metric.
+struct Reach {
+  /// The longest route takes at least this long, on some dates.
+  uint64_t low = 0;
+  /// The longest of the routes made only of working days, converted:
+  /// exactly what the worst dates make of it. -1 when there is none.
+  int64_t exact = -1;
+  /// The working days of that route, before they were converted.
+  int64_t exactWorkingDays = -1;
+  /// The most any route mixing units can take. -1 when there is none.
+  int64_t mixed = -1;
+  uint64_t high() const {
+    return static_cast<uint64_t>(std::max<int64_t>({exact, mixed, 0}));
+  }
+};
+
+/// Which of a node's routes to follow back.
+enum class RouteKind : uint8_t { Longest, Exact, Mixed };
+
+/// A bound passed on real dates: found by working out, for every day the
+/// calendar covers, the day each route gets to.
+struct DateBreach {
+  runtime::Day from;     ///< The day counting starts.
+  runtime::Day reached;  ///< The day the route gets there.
+  runtime::Day deadline; ///< The last day the bound allows.
+  uint32_t node = 0;     ///< Where the bound is passed.
+  std::vector<uint32_t> route;
+};
+struct DateSearch {
+  std::optional<DateBreach> breach; ///< The worst, if any day passes.
+  /// Every time on the way was worked out to the day (no hours that are
+  /// not whole days, nothing unknown): without a breach, none exists.
+  bool complete = false;
+};
 
 /// "8 working days", "1 calendar day", "30 hours".
 std::string formatAmount(uint64_t amount, Metric metric);
@@ -56,8 +118,8 @@ public:
   Metric metric() const { return Metric_; }
   bool reached(uint32_t node) const { return in(node) && Reached[at(node)]; }
   /// Latest entry and completion, counting unknown times as nothing.
-  uint64_t enter(uint32_t node) const { return Enter[at(node)]; }
-  uint64_t finish(uint32_t node) const { return Finish[at(node)]; }
+  Reach enter(uint32_t node) const;
+  Reach finish(uint32_t node) const;
   /// Some route to the node passes a stage whose time is unknown (before
   /// it is entered, or up to its end).
   bool enterUnknown(uint32_t node) const { return EnterUnknown[at(node)]; }
@@ -66,11 +128,29 @@ public:
   int32_t unknownStage(uint32_t node) const { return UnknownStage[at(node)]; }
   /// Some route to the node can go round a loop.
   bool unbounded(uint32_t node) const { return Unbounded[at(node)]; }
-  /// The edge of the latest route into the node, or NoEdge.
-  uint32_t via(uint32_t node) const { return Via[at(node)]; }
+  /// The first stage, when the pass starts from the entries and it may
+  /// wait before it begins: the wait, in the pass's metric.
+  std::optional<Amount> entryWait(uint32_t node) const;
 
 private:
   friend class TimingAnalysis;
+  /// Times in the pass's metric, with working days kept apart until the
+  /// route mixes units (see Reach).
+  struct State {
+    uint64_t low = 0;
+    int64_t workingDays = 0; ///< -1 once the route mixes units.
+    int64_t mixed = -1;
+  };
+  /// The edges each kind of route came in by, and for a mixed route
+  /// whether it was exact before the last time was added.
+  struct Vias {
+    uint32_t longest = NoEdge, exact = NoEdge, mixed = NoEdge;
+    bool enterMixedFromExact = false, finishMixedFromExact = false;
+  };
+  Reach reach(const State &s) const;
+  static void add(State &s, const Amount &a, Metric metric,
+                  const runtime::WorkingDayCalendar &cal, bool &fromExact);
+
   bool in(uint32_t node) const {
     return (*Position)[node] >= First && (*Position)[node] < First + Size;
   }
@@ -79,10 +159,14 @@ private:
   Metric Metric_ = Metric::WorkingDays;
   const std::vector<uint32_t> *Position = nullptr;
   uint32_t First = 0, Size = 0;
+  const runtime::WorkingDayCalendar *Calendar = nullptr;
   std::vector<bool> Reached, EnterUnknown, FinishUnknown, Unbounded;
-  std::vector<uint64_t> Enter, Finish;
+  std::vector<State> Enter, Finish;
   std::vector<int32_t> UnknownStage;
-  std::vector<uint32_t> Via;
+  std::vector<Vias> Via;
+  std::vector<std::optional<Amount>> EntryWait;
+  /// -1 not a start, 0 timed from its entry, 1 timed from its end.
+  std::vector<int8_t> StartKind;
 };
 
 class TimingAnalysis {
@@ -99,27 +183,53 @@ public:
 
   /// How long a stage takes, in `metric`; nullopt if unknown (no
   /// timescale, a vague one, or one measured from another stage).
-  std::optional<uint64_t> duration(uint32_t stage, Metric metric) const;
+  std::optional<Amount> duration(uint32_t stage, Metric metric) const;
   /// The wait an edge adds before the stage it leads into; nullopt if
   /// unknown (a vague `begin within`).
-  std::optional<uint64_t> gap(const Edge &edge, Metric metric) const;
+  std::optional<Amount> gap(const Edge &edge, Metric metric) const;
   /// True when the stage's `begin within` is measured from whatever stage
   /// the edge comes from (so it adds a gap on that edge, not a bound).
   bool beginCountsFrom(const Edge &edge) const;
+  /// True when a first stage's `begin within` counts from the moment the
+  /// escalation is raised.
+  bool beginCountsFromRaising(uint32_t stage) const;
 
-  /// The edges of the latest route to `node` in `pass`, first to last.
-  std::vector<uint32_t> worstRoute(const TimingPass &pass, uint32_t node) const;
+  /// Works the dates out day by day, for every start day in the years the
+  /// calendar covers (as maxCalendarDaysFor does): the day each of `nodes` is
+  /// entered (or, with `toFinish`, finished) against the last day `bound`
+  /// allows. Bounds in hours are not searched. Gives up (incomplete) once the
+  /// procedure's budget for such searches is spent.
+  DateSearch searchDates(const TimingPass &pass,
+                         const std::vector<uint32_t> &nodes, bool toFinish,
+                         const ast::Duration &bound) const;
+
+  /// The edges of the latest route of `kind` to `node` in `pass`, first
+  /// to last: the route into the node, or with `toFinish` the route to its
+  /// end (which differs for a mixed route that the node's own timescale
+  /// made mixed).
+  std::vector<uint32_t> worstRoute(const TimingPass &pass, uint32_t node,
+                                   RouteKind kind = RouteKind::Longest,
+                                   bool toFinish = false) const;
 
   const RouteGraph &graph() const { return *Graph; }
   const RouteGraph::Components &components() const { return Components; }
 
 private:
-  TimingPass run(Metric metric,
-                 const std::vector<std::pair<uint32_t, bool>> &starts,
+  struct Start {
+    uint32_t node;
+    bool atFinish; ///< Timed from the end of the node, not its entry.
+    std::optional<Amount> wait; ///< Time before it begins, if any.
+    bool waitUnknown = false;   ///< A vague wait before it begins.
+  };
+  TimingPass run(Metric metric, const std::vector<Start> &starts,
                  uint32_t first, uint32_t last) const;
 
   const RouteGraph *Graph;
   const runtime::WorkingDayCalendar *Calendar;
+  /// Work left for date searches in this procedure: each costs its days
+  /// times its slice, and a procedure with many mixed-unit bounds must not
+  /// make a check slow. Past it, bounds stay unverifiable.
+  mutable uint64_t DateSearchBudget = 100'000'000;
   RouteGraph::Components Components;
   /// Nodes in topological order (sources first), and each node's place in
   /// it. The members of a component are consecutive.

@@ -79,24 +79,44 @@ uint32_t WorkingDayCalendar::maxCalendarDaysFor(uint32_t n) const {
   // most the worst n plus the worst m), so a long span is bounded by
   // repeating a year's worst: this keeps the answer sound beyond the years
   // the calendar knows.
-  constexpr uint32_t Year = 250;
-  if (n > Year)
-    return maxCalendarDaysFor(Year) * (n / Year) + maxCalendarDaysFor(n % Year);
+  if (n > ExactSpan)
+    return maxCalendarDaysFor(ExactSpan) * (n / ExactSpan) +
+           maxCalendarDaysFor(n % ExactSpan);
   if (MaxSpan.size() > n && MaxSpan[n] != 0)
     return MaxSpan[n];
   Day first = sys_days{year{FirstYear} / January / 1};
   Day last = sys_days{year{LastYear} / December / 31};
   uint32_t worst = 0;
-  for (Day d = first; d <= last; d += days{1}) {
-    Day end = addWorkingDays(d, n);
-    if (end > last)
-      break;
-    worst = std::max<uint32_t>(worst, (end - d).count());
-  }
+  // Every start day the calendar covers; the span may run past its last
+  // year, where only weekends count.
+  for (Day d = first; d <= last; d += days{1})
+    worst = std::max<uint32_t>(worst, (addWorkingDays(d, n) - d).count());
   if (MaxSpan.size() <= n)
     MaxSpan.resize(n + 1, 0);
   MaxSpan[n] = worst;
   return worst;
+}
+
+uint32_t WorkingDayCalendar::minWorkingDaysIn(uint32_t n) const {
+  if (n == 0)
+    return 0;
+  // Working days held are superadditive in the same way spans are
+  // subadditive: the fewest in n + m days is at least the fewest in n plus
+  // the fewest in m. Beyond a year, repeat the worst year.
+  constexpr uint32_t Year = 365;
+  if (n > Year)
+    return minWorkingDaysIn(Year) * (n / Year) + minWorkingDaysIn(n % Year);
+  if (MinHeld.size() > n && MinHeld[n] >= 0)
+    return static_cast<uint32_t>(MinHeld[n]);
+  Day first = sys_days{year{FirstYear} / January / 1};
+  Day last = sys_days{year{LastYear} / December / 31};
+  int64_t fewest = n;
+  for (Day d = first; d <= last; d += days{1})
+    fewest = std::min(fewest, workingDaysBetween(d, d + days{n}));
+  if (MinHeld.size() <= n)
+    MinHeld.resize(n + 1, -1);
+  MinHeld[n] = fewest;
+  return static_cast<uint32_t>(fewest);
 }
 
 } // namespace escalade::runtime

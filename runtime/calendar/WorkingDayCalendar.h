@@ -38,8 +38,14 @@ public:
 
   /// The most calendar days that n working days can take, starting from any
   /// day the calendar covers: the worst case of addWorkingDays(d, n) - d.
-  /// Used to turn working days into calendar days soundly.
+  /// Used to turn working days into calendar days soundly. Exact up to
+  /// ExactSpan working days; beyond, an upper bound built from whole years.
   uint32_t maxCalendarDaysFor(uint32_t workingDays) const;
+  static constexpr uint32_t ExactSpan = 250;
+  /// The fewest working days that n calendar days can hold, starting from
+  /// any day the calendar covers: the worst case of workingDaysBetween(d,
+  /// d + n). Used to turn calendar days into working days as a lower bound.
+  uint32_t minWorkingDaysIn(uint32_t calendarDays) const;
 
 private:
   /// Weekdays in [epoch, day): closed form, no loop.
@@ -54,6 +60,7 @@ private:
   int LastYear;
   std::vector<Day> Holidays;             ///< Sorted, weekdays only.
   mutable std::vector<uint32_t> MaxSpan; ///< Memo for maxCalendarDaysFor.
+  mutable std::vector<int64_t> MinHeld;  ///< Memo for minWorkingDaysIn.
 };
 
 } // namespace escalade::runtime

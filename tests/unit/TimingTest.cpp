@@ -46,11 +46,11 @@ constexpr const char *Chain = R"(procedure p "P"
 TEST(Timing, ChainAddsUp) {
   Analysed x(Chain);
   sema::TimingPass p = x.timing.fromEntries(Metric::WorkingDays);
-  EXPECT_EQ(p.enter(x.stage("a")), 0u);
-  EXPECT_EQ(p.finish(x.stage("a")), 3u);
-  EXPECT_EQ(p.enter(x.stage("b")), 3u);
-  EXPECT_EQ(p.enter(x.stage("c")), 5u);
-  EXPECT_EQ(p.finish(x.stage("c")), 10u);
+  EXPECT_EQ(p.enter(x.stage("a")).high(), 0u);
+  EXPECT_EQ(p.finish(x.stage("a")).high(), 3u);
+  EXPECT_EQ(p.enter(x.stage("b")).high(), 3u);
+  EXPECT_EQ(p.enter(x.stage("c")).high(), 5u);
+  EXPECT_EQ(p.finish(x.stage("c")).high(), 10u);
   EXPECT_FALSE(p.finishUnknown(x.stage("c")));
   EXPECT_FALSE(p.unbounded(x.stage("c")));
 }
@@ -73,7 +73,7 @@ TEST(Timing, TheWorstOfTwoBranchesIsTheLongest) {
     final
 )");
   sema::TimingPass p = x.timing.fromEntries(Metric::WorkingDays);
-  EXPECT_EQ(p.enter(x.stage("d")), 6u);
+  EXPECT_EQ(p.enter(x.stage("d")).high(), 6u);
   std::vector<uint32_t> route = x.timing.worstRoute(p, x.stage("d"));
   ASSERT_EQ(route.size(), 2u);
   EXPECT_EQ(x.graph.edge(route[0]).to, x.stage("b"));
@@ -91,8 +91,8 @@ TEST(Timing, BeginWithinAddsAGapAfterTheStageBefore) {
     final
 )");
   sema::TimingPass p = x.timing.fromEntries(Metric::WorkingDays);
-  EXPECT_EQ(p.enter(x.stage("b")), 5u);
-  EXPECT_EQ(p.finish(x.stage("b")), 6u);
+  EXPECT_EQ(p.enter(x.stage("b")).high(), 5u);
+  EXPECT_EQ(p.finish(x.stage("b")).high(), 6u);
 }
 
 TEST(Timing, BoundFromTheStartOrEndOfAnotherStage) {
@@ -101,11 +101,13 @@ TEST(Timing, BoundFromTheStartOrEndOfAnotherStage) {
   // From the start of a: a's 3 and b's 2 before c begins.
   EXPECT_EQ(
       x.timing.fromStage(a, ast::AnchorPoint::Start, Metric::WorkingDays, c)
-          .enter(c),
+          .enter(c)
+          .high(),
       5u);
   // From the end of a: only b's 2.
   EXPECT_EQ(x.timing.fromStage(a, ast::AnchorPoint::End, Metric::WorkingDays, c)
-                .enter(c),
+                .enter(c)
+                .high(),
             2u);
   // Nothing before the anchor is reached.
   EXPECT_FALSE(x.timing
@@ -127,7 +129,7 @@ TEST(Timing, AStageWithoutATimescaleCountsAsNothingButIsRemembered) {
 )");
   sema::TimingPass p = x.timing.fromEntries(Metric::WorkingDays);
   uint32_t b = x.stage("b"), c = x.stage("c");
-  EXPECT_EQ(p.enter(c), 3u);
+  EXPECT_EQ(p.enter(c).high(), 3u);
   EXPECT_FALSE(p.enterUnknown(b));
   EXPECT_TRUE(p.finishUnknown(b));
   EXPECT_TRUE(p.enterUnknown(c));
@@ -165,7 +167,7 @@ TEST(Timing, SkippingCanReachAnyLaterStageButNeverAddsTime) {
   text.insert(text.find('\n') + 1, "  stages may be skipped\n");
   Analysed x(text);
   sema::TimingPass p = x.timing.fromEntries(Metric::WorkingDays);
-  EXPECT_EQ(p.enter(x.stage("c")), 5u);
+  EXPECT_EQ(p.enter(x.stage("c")).high(), 5u);
   std::vector<bool> reach = x.graph.reachable(x.graph.entries());
   EXPECT_TRUE(reach[x.stage("c")]);
   // c can be reached without passing b: a skip.
@@ -189,7 +191,7 @@ procedure q "Q"
     when unresolved -> p.b
 )");
   sema::TimingPass p = x.timing.fromEntries(Metric::WorkingDays);
-  EXPECT_EQ(p.enter(x.stage("b")), 3u);
+  EXPECT_EQ(p.enter(x.stage("b")).high(), 3u);
 }
 
 TEST(Timing, BorrowedBeginIsMeasuredFromTheBorrowersPredecessor) {
@@ -209,12 +211,13 @@ TEST(Timing, BorrowedBeginIsMeasuredFromTheBorrowersPredecessor) {
 )");
   const sema::StageInfo &three = x.model[x.stage("three")];
   EXPECT_TRUE(three.beginFromPredecessor);
-  EXPECT_EQ(three.timescaleFrom, static_cast<int32_t>(x.stage("two")));
+  EXPECT_EQ(three.beginFrom, static_cast<int32_t>(x.stage("two")));
+  EXPECT_EQ(three.respondFrom, static_cast<int32_t>(x.stage("two")));
   sema::TimingPass p = x.timing.fromEntries(Metric::WorkingDays);
   // one 3, gap 1, two 2, gap 1: three entered at 7 and, borrowing two's
   // 2 working days, finished by 9.
-  EXPECT_EQ(p.enter(x.stage("three")), 7u);
-  EXPECT_EQ(p.finish(x.stage("three")), 9u);
+  EXPECT_EQ(p.enter(x.stage("three")).high(), 7u);
+  EXPECT_EQ(p.finish(x.stage("three")).high(), 9u);
 }
 
 struct Conversion {
@@ -268,7 +271,7 @@ TEST(Timing, MixedUnitsAddUpInTheBoundsMetric) {
     final
 )");
   sema::TimingPass p = x.timing.fromEntries(Metric::CalendarDays);
-  EXPECT_EQ(p.finish(x.stage("b")), 7u + 2u);
+  EXPECT_EQ(p.finish(x.stage("b")).high(), 7u + 2u);
 }
 
 TEST(Timing, WorstRouteFollowsTheLatestArrivals) {
@@ -279,6 +282,191 @@ TEST(Timing, WorstRouteFollowsTheLatestArrivals) {
   EXPECT_EQ(x.graph.edge(route[0]).from, x.stage("a"));
   EXPECT_EQ(x.graph.edge(route[1]).to, x.stage("c"));
 }
+
+TEST(Timing, OwnBeginAndBorrowedRespondAreBothKept) {
+  Analysed x(R"(procedure p "P"
+  stage one "One"
+    respond within 5 working days
+    when unresolved -> two
+  stage two "Two"
+    begin within 1 working day
+    timescale same as one
+    final
+)");
+  const sema::StageInfo &two = x.model[x.stage("two")];
+  EXPECT_EQ(two.respondFrom, static_cast<int32_t>(x.stage("one")));
+  EXPECT_EQ(two.beginFrom, -1);
+  sema::TimingPass p = x.timing.fromEntries(Metric::WorkingDays);
+  EXPECT_EQ(p.finish(x.stage("two")).high(), 5u + 1u + 5u);
+}
+
+TEST(Timing, EveryStageRouteDoesNotLeadAStageToItself) {
+  Analysed x(R"(procedure p "P"
+  every stage
+    when urgent -> protect
+  stage one "One"
+    respond within 5 working days
+    when unresolved -> protect
+  stage protect "Protect"
+    respond within 1 working day
+    final
+)");
+  for (const sema::Route &r : x.model[x.stage("protect")].routes)
+    EXPECT_NE(r.stage, static_cast<int32_t>(x.stage("protect")));
+  sema::TimingPass p = x.timing.fromEntries(Metric::WorkingDays);
+  EXPECT_FALSE(p.unbounded(x.stage("protect")));
+}
+
+TEST(Timing, AFirstStagesBeginCountsFromRaising) {
+  Analysed x(R"(procedure p "P"
+  stage one "One"
+    begin within 2 working days
+    respond within 5 working days
+    final
+)");
+  sema::TimingPass p = x.timing.fromEntries(Metric::WorkingDays);
+  EXPECT_EQ(p.enter(x.stage("one")).high(), 2u);
+  EXPECT_EQ(p.finish(x.stage("one")).high(), 7u);
+  ASSERT_TRUE(p.entryWait(x.stage("one")).has_value());
+}
+
+TEST(Timing, WorkingDaysAloneConvertOnceAndExactly) {
+  // Two stages of 5 working days: 10 working days take at most 19
+  // calendar days (Friday 23 December 2022 to Wednesday 11 January 2023),
+  // not the 24 that converting each stage separately would give.
+  Analysed x(R"(procedure p "P"
+  stage a "A"
+    respond within 5 working days
+    when unresolved -> b
+  stage b "B"
+    respond within 5 working days
+    final
+)");
+  sema::TimingPass p = x.timing.fromEntries(Metric::CalendarDays);
+  sema::Reach r = p.finish(x.stage("b"));
+  EXPECT_EQ(r.low, 10u);
+  EXPECT_EQ(r.exact, 19);
+  EXPECT_EQ(r.exactWorkingDays, 10);
+  EXPECT_EQ(r.mixed, -1);
+}
+
+TEST(Timing, MixedUnitsGiveARange) {
+  // 5 working days then 10 calendar days, in working days: at least 5
+  // plus the fewest working days 10 calendar days hold (3, over Christmas
+  // 2020), at most 5 + 10.
+  Analysed x(R"(procedure p "P"
+  stage a "A"
+    respond within 5 working days
+    when unresolved -> b
+  stage b "B"
+    respond within 10 calendar days
+    final
+)");
+  sema::TimingPass p = x.timing.fromEntries(Metric::WorkingDays);
+  sema::Reach r = p.finish(x.stage("b"));
+  EXPECT_EQ(
+      r.low,
+      5u + runtime::WorkingDayCalendar::englandAndWales().minWorkingDaysIn(10));
+  EXPECT_EQ(r.exact, -1);
+  EXPECT_EQ(r.mixed, 15);
+  std::vector<uint32_t> route =
+      x.timing.worstRoute(p, x.stage("b"), sema::RouteKind::Mixed, true);
+  ASSERT_EQ(route.size(), 1u);
+  EXPECT_EQ(x.graph.edge(route[0]).from, x.stage("a"));
+}
+
+TEST(Timing, DatesDecideWhatMixedUnitsCannot) {
+  Analysed x(R"(procedure p "P"
+  stage a "A"
+    respond within 5 working days
+    when unresolved -> b
+  stage b "B"
+    respond within 10 calendar days
+    final
+)");
+  sema::TimingPass p = x.timing.fromEntries(Metric::WorkingDays);
+  ast::Duration bound;
+  bound.unit = ast::DurationUnit::WorkingDays;
+  // 10 calendar days hold at most 8 working days: 13 in all, kept by 14.
+  bound.count = 14;
+  sema::DateSearch kept = x.timing.searchDates(p, {x.stage("b")}, true, bound);
+  EXPECT_FALSE(kept.breach.has_value());
+  EXPECT_TRUE(kept.complete);
+  // ...but not by 10: raised on Thursday 1 January 2015 (a bank holiday),
+  // a ends on Thursday 8 January and b on Sunday 18, three days after the
+  // tenth working day, Thursday 15 January.
+  bound.count = 10;
+  sema::DateSearch broken =
+      x.timing.searchDates(p, {x.stage("b")}, true, bound);
+  ASSERT_TRUE(broken.breach.has_value());
+  using namespace std::chrono;
+  EXPECT_EQ(broken.breach->from, sys_days{2015y / January / 1});
+  EXPECT_EQ(broken.breach->reached, sys_days{2015y / January / 18});
+  EXPECT_EQ(broken.breach->deadline, sys_days{2015y / January / 15});
+  EXPECT_EQ(broken.breach->route.size(), 1u);
+}
+
+TEST(Timing, ALoopIsFollowedOnceForItsLeastTime) {
+  // a(2) ⇄ b(5) → c(6): the loop makes c unbounded, but once round it is
+  // at least 2 + 5 before c begins.
+  Analysed x(R"(procedure p "P"
+  stage a "A"
+    respond within 2 working days
+    when unresolved -> b
+  stage b "B"
+    respond within 5 working days
+    when unresolved and risk -> c
+    when unresolved -> a
+  stage c "C"
+    respond within 6 working days
+    final
+  fact risk "Risk"
+)");
+  sema::TimingPass p = x.timing.fromEntries(Metric::WorkingDays);
+  EXPECT_TRUE(p.unbounded(x.stage("c")));
+  EXPECT_EQ(p.enter(x.stage("c")).low, 7u);
+  std::vector<uint32_t> route = x.timing.worstRoute(p, x.stage("c"));
+  ASSERT_EQ(route.size(), 2u);
+  EXPECT_EQ(x.graph.edge(route[0]).from, x.stage("a"));
+}
+
+struct LowerConversion {
+  ast::DurationUnit unit;
+  uint32_t count;
+  Metric metric;
+  uint64_t bound;
+};
+
+class LowerConversions : public ::testing::TestWithParam<LowerConversion> {};
+
+TEST_P(LowerConversions, NeverOverstate) {
+  const LowerConversion &c = GetParam();
+  ast::Duration d;
+  d.unit = c.unit;
+  d.count = c.count;
+  EXPECT_EQ(sema::lowerBound(d, c.metric,
+                             runtime::WorkingDayCalendar::englandAndWales()),
+            c.bound);
+}
+
+// Good Friday to Easter Monday: four days without a working day. Christmas
+// 2020, Thursday 24 to Sunday 3 January: of the 10 days from Friday 25,
+// only 29, 30, 31 December are working days.
+INSTANTIATE_TEST_SUITE_P(
+    Units, LowerConversions,
+    ::testing::Values(
+        LowerConversion{ast::DurationUnit::WorkingDays, 5, Metric::CalendarDays,
+                        5},
+        LowerConversion{ast::DurationUnit::WorkingDays, 2, Metric::Hours, 48},
+        LowerConversion{ast::DurationUnit::CalendarDays, 4, Metric::WorkingDays,
+                        0},
+        LowerConversion{ast::DurationUnit::CalendarDays, 5, Metric::WorkingDays,
+                        1},
+        LowerConversion{ast::DurationUnit::CalendarDays, 10,
+                        Metric::WorkingDays, 3},
+        LowerConversion{ast::DurationUnit::Hours, 47, Metric::CalendarDays, 1},
+        LowerConversion{ast::DurationUnit::Hours, 120, Metric::WorkingDays, 1},
+        LowerConversion{ast::DurationUnit::SameDay, 0, Metric::Hours, 0}));
 
 } // namespace
 } // namespace escalade::testing

@@ -14,8 +14,12 @@ fi
 mkdir -p build/third_party
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-(cd "$tmp" && npm pack --silent @microsoft/sarif-matcher-utils@1.0.0-beta.0 >/dev/null &&
-  tar xzf microsoft-sarif-matcher-utils-1.0.0-beta.0.tgz)
+if ! (cd "$tmp" && npm pack --loglevel=error @microsoft/sarif-matcher-utils@1.0.0-beta.0 \
+  >/dev/null && tar xzf microsoft-sarif-matcher-utils-1.0.0-beta.0.tgz); then
+  echo "fetch-sarif-schema: could not fetch @microsoft/sarif-matcher-utils from" \
+    "the npm registry; the SARIF test needs its schema" >&2
+  exit 1
+fi
 cp "$tmp/package/lib/schemas/sarif-2.1.0-rtm.5.json" "$dest.tmp"
 if ! echo "$sha  $dest.tmp" | sha256sum --check --status; then
   echo "fetch-sarif-schema: the downloaded schema does not match its checksum" >&2

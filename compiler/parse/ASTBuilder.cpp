@@ -318,6 +318,13 @@ ast::Duration Builder::duration(P::DurationContext *c) {
     }
     d.count = value;
     P::DurationUnitContext *unit = counted->durationUnit();
+    // "Within 0 working days" asks for the same day, and is read so
+    // everywhere (docs/checks.md).
+    if (value == 0 && (unit->WORKING() || unit->CALENDAR() || unit->HOUR() ||
+                       unit->HOURS())) {
+      d.unit = ast::DurationUnit::SameDay;
+      return d;
+    }
     if (unit->WORKING())
       d.unit = ast::DurationUnit::WorkingDays;
     else if (unit->CALENDAR())

@@ -36,12 +36,19 @@ void checkStructure(const CheckContext &ctx);
 /// missing-timescale, vague-timescale, timescale-bound-exceeded,
 /// unverifiable-bound, target-after-limit, conflicting-timescales.
 void checkTiming(const CheckContext &ctx);
+/// timescale-bound-exceeded, unverifiable-bound: part of checkTiming.
+void checkBounds(const CheckContext &ctx);
 /// missing-owner, escalation-not-upward, agency-mismatch,
 /// unused-declaration.
 void checkPeople(const CheckContext &ctx);
 /// missing-urgent-route, missing-record, final-stage-without-decision-maker,
 /// review-overdue.
 void checkPractice(const CheckContext &ctx);
+
+/// "`one` → `two` → `three`": the parts of a route joined by arrows; a
+/// route of more than 9 parts shows its first and last four and how many
+/// lie between, so a message stays readable (and small) on a long route.
+std::string joinRoute(const std::vector<std::string> &parts);
 
 /// "`one` → `two` → `three`": stage names along a route of graph edges,
 /// lane nodes left out.

@@ -51,6 +51,10 @@ RouteGraph::RouteGraph(const ProcedureModel &model)
     Entries.push_back(lane(0));
   for (int32_t s : model.enteredFromOutside())
     Entries.push_back(static_cast<uint32_t>(s));
+  // Each entry once: a stage several procedures route into is still one
+  // way in.
+  std::sort(Entries.begin(), Entries.end());
+  Entries.erase(std::unique(Entries.begin(), Entries.end()), Entries.end());
 }
 
 std::vector<bool> RouteGraph::reachable(std::span<const uint32_t> from,

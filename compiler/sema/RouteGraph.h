@@ -21,6 +21,7 @@ enum class EdgeKind : uint8_t {
   SkipFrom,  ///< A stage into the lane after it: skipping ahead.
   SkipAlong, ///< One lane node to the next.
   SkipInto,  ///< A lane node into its stage: where a skip lands.
+  Wait,      ///< Timing only, never in a RouteGraph: see TimingAnalysis.
 };
 
 struct Edge {
@@ -48,6 +49,7 @@ public:
     return {Preds.data() + PredFirst[node], Preds.data() + PredFirst[node + 1]};
   }
   const Edge &edge(uint32_t index) const { return Edges[index]; }
+  uint32_t edgeCount() const { return static_cast<uint32_t>(Edges.size()); }
   uint32_t edgeIndex(const Edge &e) const {
     return static_cast<uint32_t>(&e - Edges.data());
   }

@@ -12,22 +12,40 @@ namespace escalade::sema {
 
 using diag::DiagKind;
 
-std::string describeRoute(const RouteGraph &graph,
-                          const std::vector<uint32_t> &edges) {
+std::string joinRoute(const std::vector<std::string> &parts) {
+  constexpr size_t Shown = 4;
   std::string out;
-  auto add = [&](uint32_t node) {
-    if (!graph.isStage(node))
-      return;
+  auto add = [&](const std::string &part) {
     if (!out.empty())
       out += " → ";
-    out += "`" + graph.model()[node].name() + "`";
+    out += part;
+  };
+  if (parts.size() <= 2 * Shown + 1) {
+    for (const std::string &p : parts)
+      add(p);
+    return out;
+  }
+  for (size_t i = 0; i < Shown; ++i)
+    add(parts[i]);
+  add(fmt::format("… {} more …", parts.size() - 2 * Shown));
+  for (size_t i = parts.size() - Shown; i < parts.size(); ++i)
+    add(parts[i]);
+  return out;
+}
+
+std::string describeRoute(const RouteGraph &graph,
+                          const std::vector<uint32_t> &edges) {
+  std::vector<std::string> parts;
+  auto add = [&](uint32_t node) {
+    if (graph.isStage(node))
+      parts.push_back("`" + graph.model()[node].name() + "`");
   };
   if (edges.empty())
-    return out;
+    return {};
   add(graph.edge(edges.front()).from);
   for (uint32_t e : edges)
     add(graph.edge(e).to);
-  return out;
+  return joinRoute(parts);
 }
 
 namespace {

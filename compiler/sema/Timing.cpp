@@ -135,8 +135,10 @@ std::string formatDuration(const ast::Duration &d) {
 }
 
 TimingAnalysis::TimingAnalysis(const RouteGraph &graph,
-                               const runtime::WorkingDayCalendar &calendar)
-    : Graph(&graph), Calendar(&calendar), Components(graph.components()) {
+                               const runtime::WorkingDayCalendar &calendar,
+                               uint64_t *budget)
+    : Graph(&graph), Calendar(&calendar), Budget(budget ? budget : &OwnBudget),
+      Components(graph.components()) {
   // Tarjan numbers components sinks first: sources first is the reverse.
   Order.resize(graph.nodeCount());
   for (uint32_t n = 0; n < graph.nodeCount(); ++n)
@@ -150,6 +152,44 @@ TimingAnalysis::TimingAnalysis(const RouteGraph &graph,
     Position[Order[i]] = i;
     ComponentStart[Components.of[Order[i]]] = i;
   }
+
+  // Wait edges: a `begin within ... from start of X` or `from end of X`
+  // from every X that some route leads on to the stage.
+  const ProcedureModel &m = graph.model();
+  WaitsInto.resize(graph.nodeCount());
+  for (uint32_t s = 0; s < m.size(); ++s) {
+    const StageInfo &info = m[s];
+    if (!info.begin || !info.begin->anchor || info.beginFromPredecessor)
+      continue;
+    std::optional<int32_t> x = m.stageIndex(info.begin->anchor->stage.text);
+    if (!x || static_cast<uint32_t>(*x) == s ||
+        !reaches(static_cast<uint32_t>(*x), s))
+      continue;
+    WaitsInto[s].push_back(graph.edgeCount() +
+                           static_cast<uint32_t>(WaitEdges.size()));
+    WaitEdges.push_back({static_cast<uint32_t>(*x), s, EdgeKind::Wait});
+    WaitClause.push_back(info.begin);
+  }
+}
+
+bool TimingAnalysis::reaches(uint32_t from, uint32_t to) const {
+  auto it = ReachCache.find(from);
+  if (it == ReachCache.end())
+    it = ReachCache
+             .emplace(from,
+                      Graph->reachable(std::span<const uint32_t>(&from, 1)))
+             .first;
+  return it->second[to];
+}
+
+const Edge &TimingAnalysis::edge(uint32_t index) const {
+  return index < Graph->edgeCount() ? Graph->edge(index)
+                                    : WaitEdges[index - Graph->edgeCount()];
+}
+
+const ast::Timescale *TimingAnalysis::waitOf(uint32_t index) const {
+  return index < Graph->edgeCount() ? nullptr
+                                    : WaitClause[index - Graph->edgeCount()];
 }
 
 std::optional<Amount> TimingAnalysis::duration(uint32_t stage,
@@ -161,6 +201,8 @@ std::optional<Amount> TimingAnalysis::duration(uint32_t stage,
 }
 
 bool TimingAnalysis::beginCountsFrom(const Edge &edge) const {
+  if (edge.kind == EdgeKind::Wait)
+    return true;
   if (!Graph->isStage(edge.to))
     return false;
   const StageInfo &to = Graph->model()[edge.to];
@@ -217,17 +259,18 @@ TimingPass TimingAnalysis::fromEntries(Metric metric) const {
     }
     starts.push_back(s);
   }
-  return run(metric, starts, 0, Graph->nodeCount());
+  return run(metric, starts, 0, Graph->nodeCount(), -1);
 }
 
 TimingPass TimingAnalysis::fromStage(uint32_t anchor, ast::AnchorPoint point,
-                                     Metric metric, uint32_t target) const {
+                                     Metric metric, uint32_t target,
+                                     bool beginIsBound) const {
   // Nothing before the anchor's component can be reached from it, and
   // nothing after the target matters.
   uint32_t first = ComponentStart[Components.of[anchor]];
   uint32_t last = std::max(Position[target], Position[anchor]) + 1;
   return run(metric, {{anchor, point == ast::AnchorPoint::End, std::nullopt}},
-             first, last);
+             first, last, anchor, beginIsBound ? int64_t(target) : -1);
 }
 
 /// Adds one time to a route's state. `fromExact` is set when the route
@@ -257,7 +300,8 @@ void TimingPass::add(State &s, const Amount &a, Metric metric,
 }
 
 TimingPass TimingAnalysis::run(Metric metric, const std::vector<Start> &starts,
-                               uint32_t first, uint32_t last) const {
+                               uint32_t first, uint32_t last, int64_t origin,
+                               int64_t noWaitsInto) const {
   // Extend the slice to whole components.
   while (last < Order.size() &&
          Components.of[Order[last]] == Components.of[Order[last - 1]])
@@ -269,41 +313,42 @@ TimingPass TimingAnalysis::run(Metric metric, const std::vector<Start> &starts,
   p.Calendar = Calendar;
   p.First = first;
   p.Size = size;
+  p.Origin = origin;
   p.Reached.assign(size, false);
   p.Enter.assign(size, {});
   p.Finish.assign(size, {});
   p.EnterUnknown.assign(size, false);
   p.FinishUnknown.assign(size, false);
   p.UnknownStage.assign(size, -1);
+  p.UnknownIsWait.assign(size, false);
   p.Unbounded.assign(size, false);
   p.Via.assign(size, {});
   p.EntryWait.assign(size, std::nullopt);
+  p.EntryWaitUnknown.assign(size, false);
   std::vector<int8_t> &startKind = p.StartKind;
   startKind.assign(size, -1);
   for (const Start &s : starts) {
     size_t i = p.at(s.node);
     startKind[i] = std::max<int8_t>(startKind[i], s.atFinish ? 1 : 0);
     p.Reached[i] = true;
-    if (s.wait) {
+    if (s.wait && !p.EntryWait[i]) {
       bool ignored;
       TimingPass::add(p.Enter[i], *s.wait, metric, *Calendar, ignored);
       p.EntryWait[i] = s.wait;
     }
-    if (s.waitUnknown) {
-      p.EnterUnknown[i] = true;
+    if (s.waitUnknown && !p.EnterUnknown[i]) {
+      p.EnterUnknown[i] = p.EntryWaitUnknown[i] = true;
       p.UnknownStage[i] = static_cast<int32_t>(s.node);
+      p.UnknownIsWait[i] = true;
     }
   }
 
-  // A route over `ei` into `v`, if it is later than those seen so far.
-  auto arriveBy = [&](uint32_t ei) {
-    const Edge &e = Graph->edge(ei);
-    size_t vi = p.at(e.to), ui = p.at(e.from);
-    std::optional<Amount> g = gap(e, metric);
-    TimingPass::State at = p.Finish[ui];
-    bool fromExact = false;
-    if (g)
-      TimingPass::add(at, *g, metric, *Calendar, fromExact);
+  // A route into `v` by edge `ei` from a state `base` (with what is known
+  // of it), if it is later than those seen so far.
+  auto offer = [&](uint32_t v, uint32_t ei, TimingPass::State at,
+                   bool fromExact, bool unknown, int32_t unknownStage,
+                   bool unknownIsWait, bool unbounded) {
+    size_t vi = p.at(v);
     TimingPass::State &to = p.Enter[vi];
     TimingPass::Vias &via = p.Via[vi];
     bool first = !p.Reached[vi];
@@ -321,12 +366,47 @@ TimingPass TimingAnalysis::run(Metric metric, const std::vector<Start> &starts,
       via.enterMixedFromExact = fromExact;
     }
     p.Reached[vi] = true;
-    bool unknown = p.FinishUnknown[ui] || !g;
     if (unknown && !p.EnterUnknown[vi]) {
       p.EnterUnknown[vi] = true;
-      p.UnknownStage[vi] = g ? p.UnknownStage[ui] : int32_t(e.to);
+      p.UnknownStage[vi] = unknownStage;
+      p.UnknownIsWait[vi] = unknownIsWait;
     }
-    p.Unbounded[vi] = p.Unbounded[vi] || p.Unbounded[ui];
+    p.Unbounded[vi] = p.Unbounded[vi] || unbounded;
+  };
+  // A route over edge `ei` (a route edge or a wait edge) from a node
+  // already settled.
+  auto arriveBy = [&](uint32_t ei) {
+    const Edge &e = edge(ei);
+    size_t ui = p.at(e.from);
+    const ast::Timescale *wait = waitOf(ei);
+    TimingPass::State at =
+        wait && wait->anchor->point == ast::AnchorPoint::Start ? p.Enter[ui]
+                                                               : p.Finish[ui];
+    bool baseUnknown = wait && wait->anchor->point == ast::AnchorPoint::Start
+                           ? p.EnterUnknown[ui]
+                           : p.FinishUnknown[ui];
+    std::optional<Amount> g = gap(e, metric);
+    bool fromExact = false;
+    if (g)
+      TimingPass::add(at, *g, metric, *Calendar, fromExact);
+    offer(e.to, ei, at, fromExact, baseUnknown || !g,
+          g ? p.UnknownStage[ui] : int32_t(e.to),
+          g ? bool(p.UnknownIsWait[ui]) : true, p.Unbounded[ui]);
+  };
+  // A wait measured from a stage before where this pass starts: the stage
+  // may begin as late as L after the pass's start, or not wait at all.
+  auto waitFromBefore = [&](uint32_t ei) {
+    const Edge &e = edge(ei);
+    if (origin < 0 || !reaches(e.from, static_cast<uint32_t>(origin)))
+      return;
+    std::optional<Amount> g =
+        amountOf(WaitClause[ei - Graph->edgeCount()]->limit, metric, *Calendar);
+    TimingPass::State at;
+    bool fromExact = false;
+    if (g)
+      TimingPass::add(at, Amount{0, g->high, 0, g->high == 0}, metric,
+                      *Calendar, fromExact);
+    offer(e.to, ei, at, fromExact, !g, int32_t(e.to), true, false);
   };
   auto settle = [&](uint32_t v) {
     size_t vi = p.at(v);
@@ -344,22 +424,39 @@ TimingPass TimingAnalysis::run(Metric metric, const std::vector<Start> &starts,
       p.Via[vi].finishMixedFromExact = fromExact;
     } else {
       p.FinishUnknown[vi] = true;
-      if (p.UnknownStage[vi] < 0)
+      if (p.UnknownStage[vi] < 0) {
         p.UnknownStage[vi] = static_cast<int32_t>(v);
+        p.UnknownIsWait[vi] = false;
+      }
     }
   };
-  // Routes into `v` from earlier components; a start a route also leads
-  // to is entered at the latest of the two.
-  auto fromOutside = [&](uint32_t v, uint32_t comp) {
-    for (uint32_t ei : Graph->predecessors(v)) {
-      const Edge &e = Graph->edge(ei);
-      if (p.reached(e.from) && Components.of[e.from] != comp)
+  // Routes and waits into `v` from earlier components; with `internal`,
+  // those from members of its own component that `rank` puts before it.
+  std::vector<uint32_t> rank(size, UINT32_MAX);
+  auto arrivals = [&](uint32_t v, bool internal) {
+    uint32_t comp = Components.of[v];
+    auto usable = [&](uint32_t from) {
+      if (!p.reached(from))
+        return false;
+      if (Components.of[from] != comp)
+        return !internal;
+      return internal && rank[p.at(from)] < rank[p.at(v)];
+    };
+    for (uint32_t ei : Graph->predecessors(v))
+      if (usable(Graph->edge(ei).from))
         arriveBy(ei);
+    if (static_cast<int64_t>(v) == noWaitsInto)
+      return;
+    for (uint32_t ei : WaitsInto[v]) {
+      uint32_t from = edge(ei).from;
+      if (usable(from))
+        arriveBy(ei);
+      else if (!internal && !p.in(from) && startKind[p.at(v)] < 0)
+        waitFromBefore(ei);
     }
   };
 
   std::vector<uint32_t> preorder, stack;
-  std::vector<uint32_t> rank(Graph->nodeCount(), UINT32_MAX);
   for (uint32_t i = first; i < last;) {
     // The members of one component sit together in Order.
     uint32_t comp = Components.of[Order[i]];
@@ -368,7 +465,7 @@ TimingPass TimingAnalysis::run(Metric metric, const std::vector<Start> &starts,
       ++end;
     if (!Components.cyclic[comp]) {
       uint32_t v = Order[i];
-      fromOutside(v, comp);
+      arrivals(v, false);
       if (p.Reached[p.at(v)])
         settle(v);
       i = end;
@@ -380,193 +477,36 @@ TimingPass TimingAnalysis::run(Metric metric, const std::vector<Start> &starts,
     // loop is entered, so that what one time round costs is known.
     preorder.clear();
     for (uint32_t k = i; k < end; ++k)
-      fromOutside(Order[k], comp);
+      arrivals(Order[k], false);
     for (uint32_t k = i; k < end; ++k) {
       uint32_t root = Order[k];
-      if (!p.Reached[p.at(root)] || rank[root] != UINT32_MAX)
+      if (!p.Reached[p.at(root)] || rank[p.at(root)] != UINT32_MAX)
         continue;
       stack.assign(1, root);
       while (!stack.empty()) {
         uint32_t v = stack.back();
         stack.pop_back();
-        if (rank[v] != UINT32_MAX)
+        if (rank[p.at(v)] != UINT32_MAX)
           continue;
-        rank[v] = static_cast<uint32_t>(preorder.size());
+        rank[p.at(v)] = static_cast<uint32_t>(preorder.size());
         preorder.push_back(v);
         std::span<const Edge> out = Graph->successors(v);
         for (size_t j = out.size(); j-- > 0;) {
           uint32_t w = out[j].to;
-          if (Components.of[w] == comp && rank[w] == UINT32_MAX)
+          if (Components.of[w] == comp && rank[p.at(w)] == UINT32_MAX)
             stack.push_back(w);
         }
       }
     }
     for (uint32_t v : preorder) {
-      for (uint32_t ei : Graph->predecessors(v)) {
-        const Edge &e = Graph->edge(ei);
-        if (Components.of[e.from] == comp && rank[e.from] < rank[v])
-          arriveBy(ei);
-      }
+      arrivals(v, true);
       p.Reached[p.at(v)] = true;
       p.Unbounded[p.at(v)] = true;
       settle(v);
     }
-    for (uint32_t v : preorder)
-      rank[v] = UINT32_MAX;
     i = end;
   }
   return p;
-}
-
-DateSearch TimingAnalysis::searchDates(const TimingPass &pass,
-                                       const std::vector<uint32_t> &nodes,
-                                       bool toFinish,
-                                       const ast::Duration &bound) const {
-  using namespace std::chrono;
-  using runtime::Day;
-  DateSearch result;
-  Metric metric = metricOf(bound.unit);
-  if (metric == Metric::Hours || bound.unit == ast::DurationUnit::Vague)
-    return result;
-  const uint32_t first = pass.First, size = pass.Size;
-  size_t edges = 0;
-  for (uint32_t i = first; i < first + size; ++i)
-    edges += Graph->predecessors(Order[i]).size();
-  Day firstDay = sys_days{year{Calendar->firstYear()} / January / 1};
-  Day lastDay = sys_days{year{Calendar->lastYear()} / December / 31};
-  const uint64_t dayCount = uint64_t((lastDay - firstDay).count()) + 1;
-  const uint64_t work = dayCount * (size + edges);
-  if (work > DateSearchBudget)
-    return result;
-  DateSearchBudget -= work;
-
-  // Day arithmetic for one time; `exact` turns false where the day can
-  // only be bounded from below (hours that are not whole days, unknowns).
-  bool exact = true;
-  auto after = [&](Day d, const ast::Duration &t) -> Day {
-    switch (t.unit) {
-    case ast::DurationUnit::WorkingDays:
-      return Calendar->addWorkingDays(d, t.count);
-    case ast::DurationUnit::CalendarDays:
-      return d + days{t.count};
-    case ast::DurationUnit::Hours:
-      exact &= t.count % 24 == 0;
-      return d + days{t.count / 24};
-    case ast::DurationUnit::SameDay:
-      return d;
-    case ast::DurationUnit::Vague:
-      exact = false;
-      return d;
-    }
-    return d;
-  };
-  auto deadline = [&](Day d) {
-    switch (bound.unit) {
-    case ast::DurationUnit::WorkingDays:
-      return Calendar->addWorkingDays(d, bound.count);
-    case ast::DurationUnit::CalendarDays:
-      return d + days{bound.count};
-    default:
-      return d;
-    }
-  };
-
-  // What each day's pass needs, worked out once: for every node of the
-  // slice the routes in from earlier components with their waits, and the
-  // stage's own time. Loops are not followed: a bound a loop reaches is
-  // unbounded and never searched.
-  struct In {
-    uint32_t from;             ///< Slice index of the source.
-    uint32_t edge;             ///< Edge index, for the route followed back.
-    const ast::Duration *wait; ///< Null when none.
-  };
-  std::vector<std::vector<In>> ins(size);
-  std::vector<const ast::Duration *> own(size, nullptr),
-      entryWait(size, nullptr);
-  for (uint32_t k = first; k < first + size; ++k) {
-    uint32_t v = Order[k];
-    size_t vi = k - first;
-    if (!pass.Reached[vi])
-      continue;
-    for (uint32_t ei : Graph->predecessors(v)) {
-      const Edge &e = Graph->edge(ei);
-      if (!pass.in(e.from) || Components.of[e.from] == Components.of[v])
-        continue;
-      ins[vi].push_back(
-          {static_cast<uint32_t>(pass.at(e.from)), ei,
-           beginCountsFrom(e) ? &Graph->model()[v].begin->limit : nullptr});
-    }
-    if (pass.EntryWait[vi])
-      entryWait[vi] = &Graph->model()[v].begin->limit;
-    if (Graph->isStage(v)) {
-      const StageInfo &info = Graph->model()[v];
-      if (info.respond && !info.respond->anchor)
-        own[vi] = &info.respond->limit;
-      else if (pass.StartKind[vi] != 1)
-        exact = false;
-    }
-  }
-
-  std::vector<Day> enter(size), finish(size);
-  std::vector<bool> reached(size);
-  std::vector<uint32_t> via(size), bestVia;
-  int64_t bestOver = 0;
-  for (Day start = firstDay; start <= lastDay; start += days{1}) {
-    std::fill(reached.begin(), reached.end(), false);
-    std::fill(via.begin(), via.end(), TimingPass::NoEdge);
-    for (size_t vi = 0; vi < size; ++vi) {
-      if (!pass.Reached[vi])
-        continue;
-      if (pass.StartKind[vi] >= 0) {
-        reached[vi] = true;
-        enter[vi] = entryWait[vi] ? after(start, *entryWait[vi]) : start;
-      }
-      for (const In &in : ins[vi]) {
-        if (!reached[in.from])
-          continue;
-        Day at = in.wait ? after(finish[in.from], *in.wait) : finish[in.from];
-        if (!reached[vi] || at > enter[vi]) {
-          enter[vi] = at;
-          via[vi] = in.edge;
-        }
-        reached[vi] = true;
-      }
-      if (!reached[vi])
-        continue;
-      if (pass.StartKind[vi] == 1)
-        finish[vi] = start;
-      else
-        finish[vi] = own[vi] ? after(enter[vi], *own[vi]) : enter[vi];
-    }
-    Day last = deadline(start);
-    for (uint32_t n : nodes) {
-      if (!pass.in(n) || !reached[pass.at(n)])
-        continue;
-      Day got = toFinish ? finish[pass.at(n)] : enter[pass.at(n)];
-      int64_t over = (got - last).count();
-      if (over > bestOver) {
-        bestOver = over;
-        result.breach = DateBreach{start, got, last, n, {}};
-        bestVia = via;
-      }
-    }
-  }
-  if (result.breach) {
-    // The route to the breach on its day, followed back.
-    DateBreach &b = *result.breach;
-    std::vector<bool> seen(size, false);
-    for (uint32_t v = b.node; pass.in(v) && !seen[pass.at(v)];) {
-      seen[pass.at(v)] = true;
-      uint32_t ei = bestVia[pass.at(v)];
-      if (ei == TimingPass::NoEdge)
-        break;
-      b.route.push_back(ei);
-      v = Graph->edge(ei).from;
-    }
-    std::reverse(b.route.begin(), b.route.end());
-  }
-  result.complete = exact;
-  return result;
 }
 
 std::vector<uint32_t> TimingAnalysis::worstRoute(const TimingPass &pass,
@@ -576,11 +516,11 @@ std::vector<uint32_t> TimingAnalysis::worstRoute(const TimingPass &pass,
   if (toFinish && kind == RouteKind::Mixed && pass.reached(node) &&
       pass.Via[pass.at(node)].finishMixedFromExact)
     kind = RouteKind::Exact;
-  std::vector<bool> seen(Graph->nodeCount(), false);
+  std::vector<bool> seen(pass.Size, false);
   // `kind` is the kind of route into `v`; walking back over an edge, the
   // route out of its source is exact or mixed as the flags say.
-  for (uint32_t v = node; pass.reached(v) && !seen[v];) {
-    seen[v] = true;
+  for (uint32_t v = node; pass.reached(v) && !seen[pass.at(v)];) {
+    seen[pass.at(v)] = true;
     const TimingPass::Vias &via = pass.Via[pass.at(v)];
     uint32_t ei = kind == RouteKind::Longest ? via.longest
                   : kind == RouteKind::Exact ? via.exact
@@ -588,10 +528,14 @@ std::vector<uint32_t> TimingAnalysis::worstRoute(const TimingPass &pass,
     if (ei == TimingPass::NoEdge)
       break;
     route.push_back(ei);
-    uint32_t u = Graph->edge(ei).from;
+    uint32_t u = edge(ei).from;
+    if (!pass.in(u))
+      break; // a wait from before the pass started
+    const ast::Timescale *wait = waitOf(ei);
+    bool fromStart = wait && wait->anchor->point == ast::AnchorPoint::Start;
     if (kind == RouteKind::Mixed && via.enterMixedFromExact)
       kind = RouteKind::Exact;
-    else if (kind == RouteKind::Mixed &&
+    else if (kind == RouteKind::Mixed && !fromStart &&
              pass.Via[pass.at(u)].finishMixedFromExact)
       kind = RouteKind::Exact;
     v = u;

@@ -33,6 +33,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace escalade::sema {
@@ -53,6 +54,12 @@ std::optional<uint64_t> lowerBound(const ast::Duration &d, Metric metric,
 /// The longest `workingDays` working days can take, in `metric`.
 uint64_t workingDaysIn(uint64_t workingDays, Metric metric,
                        const runtime::WorkingDayCalendar &cal);
+
+/// "8 working days", "1 calendar day", "30 hours".
+std::string formatAmount(uint64_t amount, Metric metric);
+/// "5 working days", "the same day", or the quoted words of a vague
+/// duration.
+std::string formatDuration(const ast::Duration &d);
 
 /// One time along a route, in a bound's metric.
 struct Amount {
@@ -95,22 +102,20 @@ struct DateBreach {
   uint32_t node = 0;     ///< Where the bound is passed.
   std::vector<uint32_t> route;
 };
+
 struct DateSearch {
-  std::optional<DateBreach> breach; ///< The worst, if any day passes.
-  /// Every time on the way was worked out to the day (no hours that are
-  /// not whole days, nothing unknown): without a breach, none exists.
-  bool complete = false;
+  enum class Outcome : uint8_t {
+    Breach,     ///< Some day passes the bound: see `breach`.
+    Kept,       ///< Every day keeps it, every time worked out to the day.
+    Inexact,    ///< No day passes it as far as the days can be worked
+                ///< out, but a time on the way is unknown or in hours.
+    InHours,    ///< Not searched: bounds in hours are not.
+    OverBudget, ///< Not searched: the search budget is spent.
+  };
+  Outcome outcome = Outcome::InHours;
+  std::optional<DateBreach> breach; ///< The worst day, for Breach.
 };
 
-/// "8 working days", "1 calendar day", "30 hours".
-std::string formatAmount(uint64_t amount, Metric metric);
-/// "5 working days", "same day", or the quoted words of a vague duration.
-std::string formatDuration(const ast::Duration &d);
-
-/// The result of one longest-path pass. A pass covers a slice of the
-/// topological order — from the start of the pass to the node asked about —
-/// so a bound between neighbouring stages costs little however large the
-/// procedure. Ask about nodes by id; a node outside the slice is unreached.
 class TimingPass {
 public:
   static constexpr uint32_t NoEdge = UINT32_MAX;
@@ -120,16 +125,19 @@ public:
   /// Latest entry and completion, counting unknown times as nothing.
   Reach enter(uint32_t node) const;
   Reach finish(uint32_t node) const;
-  /// Some route to the node passes a stage whose time is unknown (before
-  /// it is entered, or up to its end).
+  /// Some route to the node passes a time that is unknown (before it is
+  /// entered, or up to its end).
   bool enterUnknown(uint32_t node) const { return EnterUnknown[at(node)]; }
   bool finishUnknown(uint32_t node) const { return FinishUnknown[at(node)]; }
   /// A stage whose unknown time reaches the node, for messages; -1 if none.
+  /// `unknownIsWait` says the unknown is how soon that stage must begin,
+  /// not how long it takes.
   int32_t unknownStage(uint32_t node) const { return UnknownStage[at(node)]; }
+  bool unknownIsWait(uint32_t node) const { return UnknownIsWait[at(node)]; }
   /// Some route to the node can go round a loop.
   bool unbounded(uint32_t node) const { return Unbounded[at(node)]; }
-  /// The first stage, when the pass starts from the entries and it may
-  /// wait before it begins: the wait, in the pass's metric.
+  /// For an entry of a pass from the entries whose `begin within` counts
+  /// from the raising of the escalation: that wait, in the pass's metric.
   std::optional<Amount> entryWait(uint32_t node) const;
 
 private:
@@ -159,8 +167,12 @@ private:
   Metric Metric_ = Metric::WorkingDays;
   const std::vector<uint32_t> *Position = nullptr;
   uint32_t First = 0, Size = 0;
+  /// The stage a pass from a stage starts at; -1 for a pass from the
+  /// entries.
+  int64_t Origin = -1;
   const runtime::WorkingDayCalendar *Calendar = nullptr;
-  std::vector<bool> Reached, EnterUnknown, FinishUnknown, Unbounded;
+  std::vector<bool> Reached, EnterUnknown, FinishUnknown, Unbounded,
+      UnknownIsWait, EntryWaitUnknown;
   std::vector<State> Enter, Finish;
   std::vector<int32_t> UnknownStage;
   std::vector<Vias> Via;
@@ -171,15 +183,22 @@ private:
 
 class TimingAnalysis {
 public:
+  /// `budget` is the work left for searches by date, shared by every
+  /// procedure of a run (see searchDates); null gives this analysis its
+  /// own.
   TimingAnalysis(const RouteGraph &graph,
-                 const runtime::WorkingDayCalendar &calendar);
+                 const runtime::WorkingDayCalendar &calendar,
+                 uint64_t *budget = nullptr);
 
   /// From the moment an escalation is raised (time 0 at every entry), over
   /// the whole procedure.
   TimingPass fromEntries(Metric metric) const;
   /// From the start, or the end, of stage `anchor`, as far as `target`.
+  /// The target's own `begin within` is left out when it is the bound
+  /// being checked (`beginIsBound`): it would make the target wait until
+  /// the very limit it is held against.
   TimingPass fromStage(uint32_t anchor, ast::AnchorPoint point, Metric metric,
-                       uint32_t target) const;
+                       uint32_t target, bool beginIsBound = false) const;
 
   /// How long a stage takes, in `metric`; nullopt if unknown (no
   /// timescale, a vague one, or one measured from another stage).
@@ -194,11 +213,20 @@ public:
   /// escalation is raised.
   bool beginCountsFromRaising(uint32_t stage) const;
 
+  /// A `begin within L from start of X` (or `from end of X`) lets its
+  /// stage begin as late as L after X starts (or ends), whatever lies
+  /// between: the timing passes follow it as a route of its own from X, a
+  /// "wait edge" numbered after the route graph's edges. Edge indices in
+  /// worstRoute and DateBreach::route may be either kind.
+  const Edge &edge(uint32_t index) const;
+  /// The `begin within` a wait edge stands for; null for a route edge.
+  const ast::Timescale *waitOf(uint32_t index) const;
+
   /// Works the dates out day by day, for every start day in the years the
-  /// calendar covers (as maxCalendarDaysFor does): the day each of `nodes` is
-  /// entered (or, with `toFinish`, finished) against the last day `bound`
-  /// allows. Bounds in hours are not searched. Gives up (incomplete) once the
-  /// procedure's budget for such searches is spent.
+  /// calendar covers whose routes end inside them (as maxCalendarDaysFor
+  /// does): the day each of `nodes` is entered (or, with `toFinish`,
+  /// finished) against the last day `bound` allows. Bounds in hours are
+  /// not searched, nor is anything once the budget is spent.
   DateSearch searchDates(const TimingPass &pass,
                          const std::vector<uint32_t> &nodes, bool toFinish,
                          const ast::Duration &bound) const;
@@ -222,14 +250,21 @@ private:
     bool waitUnknown = false;   ///< A vague wait before it begins.
   };
   TimingPass run(Metric metric, const std::vector<Start> &starts,
-                 uint32_t first, uint32_t last) const;
+                 uint32_t first, uint32_t last, int64_t origin,
+                 int64_t noWaitsInto = -1) const;
+  /// True when some route leads from `from` to `to` (cached per `from`).
+  bool reaches(uint32_t from, uint32_t to) const;
+  /// True when the start (or end) of `node` falls on a working day however
+  /// the escalation went: it follows a time in working days.
+  bool alwaysOnWorkingDay(uint32_t node, bool atStart) const;
 
   const RouteGraph *Graph;
   const runtime::WorkingDayCalendar *Calendar;
-  /// Work left for date searches in this procedure: each costs its days
-  /// times its slice, and a procedure with many mixed-unit bounds must not
-  /// make a check slow. Past it, bounds stay unverifiable.
-  mutable uint64_t DateSearchBudget = 100'000'000;
+  /// Work left for date searches: each costs its days times its slice, so
+  /// that many mixed-unit bounds cannot make a check slow. Past it, bounds
+  /// stay unverifiable.
+  uint64_t OwnBudget = 100'000'000;
+  uint64_t *Budget;
   RouteGraph::Components Components;
   /// Nodes in topological order (sources first), and each node's place in
   /// it. The members of a component are consecutive.
@@ -237,6 +272,13 @@ private:
   std::vector<uint32_t> Position;
   /// Place in Order of the first member of each component.
   std::vector<uint32_t> ComponentStart;
+  /// Wait edges (see edge()), with the `begin within` each stands for, and
+  /// those into each node.
+  std::vector<Edge> WaitEdges;
+  std::vector<const ast::Timescale *> WaitClause;
+  std::vector<std::vector<uint32_t>> WaitsInto;
+  mutable std::unordered_map<uint32_t, std::vector<bool>> ReachCache;
+  mutable std::vector<int8_t> WorkingDayMemo;
 };
 
 } // namespace escalade::sema

@@ -87,10 +87,14 @@ uint32_t WorkingDayCalendar::maxCalendarDaysFor(uint32_t n) const {
   Day first = sys_days{year{FirstYear} / January / 1};
   Day last = sys_days{year{LastYear} / December / 31};
   uint32_t worst = 0;
-  // Every start day the calendar covers; the span may run past its last
-  // year, where only weekends count.
-  for (Day d = first; d <= last; d += days{1})
-    worst = std::max<uint32_t>(worst, (addWorkingDays(d, n) - d).count());
+  // Every start day the calendar covers whose span ends inside it (later
+  // spans only end later): beyond the last year only weekends are known.
+  for (Day d = first; d <= last; d += days{1}) {
+    Day end = addWorkingDays(d, n);
+    if (end > last)
+      break;
+    worst = std::max<uint32_t>(worst, (end - d).count());
+  }
   if (MaxSpan.size() <= n)
     MaxSpan.resize(n + 1, 0);
   MaxSpan[n] = worst;
@@ -111,7 +115,7 @@ uint32_t WorkingDayCalendar::minWorkingDaysIn(uint32_t n) const {
   Day first = sys_days{year{FirstYear} / January / 1};
   Day last = sys_days{year{LastYear} / December / 31};
   int64_t fewest = n;
-  for (Day d = first; d <= last; d += days{1})
+  for (Day d = first; d + days{n} <= last; d += days{1})
     fewest = std::min(fewest, workingDaysBetween(d, d + days{n}));
   if (MinHeld.size() <= n)
     MinHeld.resize(n + 1, -1);

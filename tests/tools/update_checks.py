@@ -3,7 +3,7 @@
 
 In the manner of LLVM's update_*_test_checks.py: run the test's RUN line,
 drop the file's old CHECK lines, and put each finding of the kind under test
-(the one named by --implicit-check-not='[kind]') above the procedure it is
+(those named by --implicit-check-not='[kind]') above the procedure it is
 in, with line numbers written relative ([[@LINE+n]]) so that the test keeps
 working when lines are added above. The summary line goes last.
 
@@ -31,10 +31,9 @@ def main():
     escc, path = sys.argv[1], sys.argv[2]
     text = open(path, encoding="utf-8").read()
     run = run_line(text)
-    kind = re.search(r"--implicit-check-not='\[([a-z-]+)\]'", run)
-    if not kind:
+    kinds = re.findall(r"--implicit-check-not='\[([a-z-]+)\]'", run)
+    if not kinds:
         sys.exit("the RUN line names no kind with --implicit-check-not")
-    kind = kind.group(1)
     # Old CHECK lines go; the rest of the file stays as it is, and escc
     # reads it so.
     source = [l for l in text.split("\n") if not re.match(r"^# CHECK(-NEXT)?:", l)]
@@ -52,7 +51,7 @@ def main():
         m = FINDING.match(line)
         if m and m.group(4) in ("warning", "error"):
             block = None
-            if line.endswith(f"[{kind}]"):
+            if any(line.endswith(f"[{k}]") for k in kinds):
                 block = [line]
                 blocks.append(block)
             continue

@@ -94,6 +94,10 @@ INSTANTIATE_TEST_SUITE_P(
         DurationCase{"24 hours", ast::DurationUnit::Hours, 24},
         DurationCase{"1 hour", ast::DurationUnit::Hours, 1},
         DurationCase{"same day", ast::DurationUnit::SameDay, 0},
+        // Nothing past the day, whatever the unit.
+        DurationCase{"0 working days", ast::DurationUnit::SameDay, 0},
+        DurationCase{"0 calendar days", ast::DurationUnit::SameDay, 0},
+        DurationCase{"0 hours", ast::DurationUnit::SameDay, 0},
         DurationCase{"\"as soon as possible\"", ast::DurationUnit::Vague, 0}));
 
 TEST(ASTBuilder, TimescaleWithAnchorAndTarget) {

@@ -391,13 +391,14 @@ TEST(Timing, DatesDecideWhatMixedUnitsCannot) {
   bound.count = 14;
   sema::DateSearch kept = x.timing.searchDates(p, {x.stage("b")}, true, bound);
   EXPECT_FALSE(kept.breach.has_value());
-  EXPECT_TRUE(kept.complete);
+  EXPECT_EQ(kept.outcome, sema::DateSearch::Outcome::Kept);
   // ...but not by 10: raised on Thursday 1 January 2015 (a bank holiday),
   // a ends on Thursday 8 January and b on Sunday 18, three days after the
   // tenth working day, Thursday 15 January.
   bound.count = 10;
   sema::DateSearch broken =
       x.timing.searchDates(p, {x.stage("b")}, true, bound);
+  ASSERT_EQ(broken.outcome, sema::DateSearch::Outcome::Breach);
   ASSERT_TRUE(broken.breach.has_value());
   using namespace std::chrono;
   EXPECT_EQ(broken.breach->from, sys_days{2015y / January / 1});

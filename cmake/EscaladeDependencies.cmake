@@ -29,3 +29,11 @@ target_include_directories(escalade_antlr4 SYSTEM INTERFACE ${ANTLR4_INCLUDE_DIR
 target_link_libraries(escalade_antlr4 INTERFACE antlr4_static)
 
 find_package(fmt REQUIRED)
+
+# The calendar (runtime/calendar): Howard Hinnant's date library for
+# Europe/London, and simdjson for gov.uk bank-holiday files. Debian builds
+# date-tz with USE_OS_TZDB=1 (an interface definition of date::date-tz):
+# zones are read from the system's tzdata in /usr/share/zoneinfo, and the
+# library has no code to download a database (HAS_REMOTE_API is 0).
+find_package(date REQUIRED)
+find_package(simdjson REQUIRED)

@@ -9,7 +9,7 @@ packages=(
   cmake ninja-build g++ make python3
   antlr4 libantlr4-runtime-dev uuid-dev
   llvm-14-dev llvm-14-tools zlib1g-dev libtinfo-dev
-  libfmt-dev
+  libfmt-dev libsimdjson-dev libhowardhinnant-date-dev tzdata
 )
 if [[ "${1:-}" == "--tests" ]]; then
   packages+=(libgtest-dev libgmock-dev libbenchmark-dev clang-format-14

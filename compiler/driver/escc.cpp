@@ -2,11 +2,13 @@
 // one command from the driver library.
 //
 //   escc check PATH...     check procedures (files, or folders of *.esc)
+//   escc build FILE -o T   compile a procedure file to a runtime table
 //   escc explain [NAME...] what a check means, with an example and the fix
 //
 // Exit codes: 0 no errors (warnings allowed, unless --werror), 1 findings at
 // error level, 2 usage or input/output problems.
 #include "calendar/DateFormat.h"
+#include "driver/BuildCommand.h"
 #include "driver/CheckCommand.h"
 #include "driver/ExplainCommand.h"
 #include "sema/Suggest.h"
@@ -81,6 +83,41 @@ static cl::opt<ColorChoice> Color(
                clEnumValN(ColorChoice::Always, "always", "Always"),
                clEnumValN(ColorChoice::Never, "never", "Never")),
     cl::init(ColorChoice::Auto), cl::sub(CheckCmd), cl::cat(EscCategory));
+
+// ----------------------------------------------------------------- build --
+
+static cl::SubCommand BuildCmd("build",
+                               "Compile procedure files to runtime tables "
+                               "for escrun");
+static cl::list<std::string> BuildPaths(cl::Positional, cl::ZeroOrMore,
+                                        cl::desc("<file or folder>..."),
+                                        cl::sub(BuildCmd),
+                                        cl::cat(EscCategory));
+static cl::opt<std::string>
+    BuildOutput("o", cl::desc("Write the table here ('-' for standard output)"),
+                cl::value_desc("path"), cl::sub(BuildCmd),
+                cl::cat(EscCategory));
+static cl::opt<std::string> BuildOutDir(
+    "out-dir", cl::desc("Write one table per file into this folder"),
+    cl::value_desc("folder"), cl::sub(BuildCmd), cl::cat(EscCategory));
+static cl::opt<EmitKind> BuildEmit(
+    "emit", cl::desc("What to write"),
+    cl::values(clEnumValN(EmitKind::Table, "table",
+                          "The binary table escrun reads (default)"),
+               clEnumValN(EmitKind::Json, "json",
+                          "The same table as JSON (docs/table-format.md)")),
+    cl::init(EmitKind::Table), cl::sub(BuildCmd), cl::cat(EscCategory));
+static cl::opt<std::string> BuildCalendar(
+    "calendar",
+    cl::desc("Count working days with this bank-holidays file (the gov.uk "
+             "format) instead of the built-in England and Wales calendar"),
+    cl::value_desc("file"), cl::sub(BuildCmd), cl::cat(EscCategory));
+static cl::opt<std::string>
+    BuildDivision("division",
+                  cl::desc("Which calendar of the --calendar file to use, "
+                           "such as scotland"),
+                  cl::value_desc("name"), cl::sub(BuildCmd),
+                  cl::cat(EscCategory));
 
 // --------------------------------------------------------------- explain --
 
@@ -163,6 +200,7 @@ int main(int argc, char **argv) {
   cl::HideUnrelatedOptions(EscCategory, *cl::TopLevelSubCommand);
   cl::HideUnrelatedOptions(EscCategory, CheckCmd);
   cl::HideUnrelatedOptions(EscCategory, ExplainCmd);
+  cl::HideUnrelatedOptions(EscCategory, BuildCmd);
   cl::SetVersionPrinter(
       [](raw_ostream &os) { os << "escc (Escalade) 0.1.0\n"; });
   std::string errors;
@@ -180,6 +218,23 @@ int main(int argc, char **argv) {
   if (ExplainCmd)
     return runExplain({ExplainNames.begin(), ExplainNames.end()}, ExplainFmt,
                       outs(), errs());
+
+  if (BuildCmd) {
+    if (BuildPaths.empty())
+      return usageError("nothing to build; give a procedure file, as in "
+                        "'escc build policies/medway.esc -o medway.esct'");
+    if (!BuildOutput.empty() && !BuildOutDir.empty())
+      return usageError("give -o or --out-dir, not both");
+    BuildOptions options;
+    options.paths.assign(BuildPaths.begin(), BuildPaths.end());
+    options.output = BuildOutput;
+    options.outDir = BuildOutDir;
+    options.emit = BuildEmit;
+    options.calendarFile = BuildCalendar;
+    options.division = BuildDivision;
+    options.colors = useColors(errs());
+    return runBuild(options, outs(), errs());
+  }
 
   if (CheckCmd) {
     if (CheckPaths.empty())

@@ -27,3 +27,5 @@ config.substitutions.append(("%validate-json", "/usr/bin/python3 " + os.path.joi
     config.escalade_src_root, "tests", "tools", "validate_json.py")))
 config.substitutions.append(("%sarif-schema", os.path.join(
     config.escalade_obj_root, "third_party", "sarif-schema-2.1.0.json")))
+# The tools' files themselves, for tests of what they link.
+config.substitutions.append(("%bindir", config.escalade_tools_dir))

@@ -70,6 +70,65 @@ TEST(EnglandAndWales, PublishedYears) {
                            d(2027, 12, 27), d(2027, 12, 28)}));
 }
 
+// The other years of 2015–2035, so that with PublishedYears every holiday
+// the calendar holds is checked. 2017–2019 are the published lists; from
+// 2028 on, the usual rules worked out by hand (Easter Sunday 2028: 16
+// April; 2029: 1 April; 2030: 21 April; 2031: 13 April; 2032: 28 March;
+// 2033: 17 April; 2034: 9 April; 2035: 25 March), with New Year's Day,
+// Christmas Day and Boxing Day at a weekend moved to the next free weekday.
+TEST(EnglandAndWales, TheRemainingYears) {
+  EXPECT_EQ(holidaysIn(2017),
+            (std::set<Day>{d(2017, 1, 2), d(2017, 4, 14), d(2017, 4, 17),
+                           d(2017, 5, 1), d(2017, 5, 29), d(2017, 8, 28),
+                           d(2017, 12, 25), d(2017, 12, 26)}));
+  EXPECT_EQ(holidaysIn(2018),
+            (std::set<Day>{d(2018, 1, 1), d(2018, 3, 30), d(2018, 4, 2),
+                           d(2018, 5, 7), d(2018, 5, 28), d(2018, 8, 27),
+                           d(2018, 12, 25), d(2018, 12, 26)}));
+  EXPECT_EQ(holidaysIn(2019),
+            (std::set<Day>{d(2019, 1, 1), d(2019, 4, 19), d(2019, 4, 22),
+                           d(2019, 5, 6), d(2019, 5, 27), d(2019, 8, 26),
+                           d(2019, 12, 25), d(2019, 12, 26)}));
+  // New Year's Day on a Saturday: Monday 3 January.
+  EXPECT_EQ(holidaysIn(2028),
+            (std::set<Day>{d(2028, 1, 3), d(2028, 4, 14), d(2028, 4, 17),
+                           d(2028, 5, 1), d(2028, 5, 29), d(2028, 8, 28),
+                           d(2028, 12, 25), d(2028, 12, 26)}));
+  EXPECT_EQ(holidaysIn(2029),
+            (std::set<Day>{d(2029, 1, 1), d(2029, 3, 30), d(2029, 4, 2),
+                           d(2029, 5, 7), d(2029, 5, 28), d(2029, 8, 27),
+                           d(2029, 12, 25), d(2029, 12, 26)}));
+  EXPECT_EQ(holidaysIn(2030),
+            (std::set<Day>{d(2030, 1, 1), d(2030, 4, 19), d(2030, 4, 22),
+                           d(2030, 5, 6), d(2030, 5, 27), d(2030, 8, 26),
+                           d(2030, 12, 25), d(2030, 12, 26)}));
+  EXPECT_EQ(holidaysIn(2031),
+            (std::set<Day>{d(2031, 1, 1), d(2031, 4, 11), d(2031, 4, 14),
+                           d(2031, 5, 5), d(2031, 5, 26), d(2031, 8, 25),
+                           d(2031, 12, 25), d(2031, 12, 26)}));
+  // Easter in March; Christmas Day on a Saturday and Boxing Day on a
+  // Sunday: Monday 27 and Tuesday 28 December.
+  EXPECT_EQ(holidaysIn(2032),
+            (std::set<Day>{d(2032, 1, 1), d(2032, 3, 26), d(2032, 3, 29),
+                           d(2032, 5, 3), d(2032, 5, 31), d(2032, 8, 30),
+                           d(2032, 12, 27), d(2032, 12, 28)}));
+  // New Year's Day on a Saturday; Christmas Day on a Sunday: Boxing Day
+  // keeps Monday 26 and Christmas moves to Tuesday 27.
+  EXPECT_EQ(holidaysIn(2033),
+            (std::set<Day>{d(2033, 1, 3), d(2033, 4, 15), d(2033, 4, 18),
+                           d(2033, 5, 2), d(2033, 5, 30), d(2033, 8, 29),
+                           d(2033, 12, 26), d(2033, 12, 27)}));
+  // New Year's Day on a Sunday: Monday 2 January.
+  EXPECT_EQ(holidaysIn(2034),
+            (std::set<Day>{d(2034, 1, 2), d(2034, 4, 7), d(2034, 4, 10),
+                           d(2034, 5, 1), d(2034, 5, 29), d(2034, 8, 28),
+                           d(2034, 12, 25), d(2034, 12, 26)}));
+  EXPECT_EQ(holidaysIn(2035),
+            (std::set<Day>{d(2035, 1, 1), d(2035, 3, 23), d(2035, 3, 26),
+                           d(2035, 5, 7), d(2035, 5, 28), d(2035, 8, 27),
+                           d(2035, 12, 25), d(2035, 12, 26)}));
+}
+
 TEST(EnglandAndWales, EveryYearHasItsEightHolidaysOnWeekdays) {
   for (int y = 2015; y <= 2035; ++y) {
     std::set<Day> h = holidaysIn(y);

@@ -16,6 +16,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <optional>
 
 namespace escalade::driver {
@@ -127,7 +128,12 @@ int runBuild(const BuildOptions &options, llvm::raw_ostream &out,
     if (d.severity == diag::Severity::Error)
       renderer.render(d);
 
+  if (!options.outDir.empty())
+    if (std::error_code ec = llvm::sys::fs::create_directories(options.outDir))
+      return fail("cannot make the folder '" + options.outDir +
+                  "': " + ec.message());
   int status = fe.inputProblems().empty() ? 0 : 2;
+  std::vector<std::string> written;
   for (const ast::File &file : fe.files()) {
     llvm::StringRef path = fe.sources().path(file.fileId);
     unsigned errors = 0, warnings = 0;
@@ -158,6 +164,36 @@ int runBuild(const BuildOptions &options, llvm::raw_ostream &out,
           p, llvm::sys::path::stem(path) +
                  (options.emit == EmitKind::Json ? ".json" : ".esct"));
       target = std::string(p.str());
+    }
+    // Never over a procedure file, nor twice to one place in one run.
+    if (target != "-") {
+      llvm::SmallString<256> absolute(target);
+      llvm::sys::fs::make_absolute(absolute);
+      llvm::sys::path::remove_dots(absolute, /*remove_dot_dot=*/true);
+      bool clash = false;
+      for (const ast::File &other : fe.files()) {
+        bool same = false;
+        if (!llvm::sys::fs::equivalent(fe.sources().path(other.fileId),
+                                       absolute, same) &&
+            same)
+          clash = true;
+      }
+      if (clash) {
+        llvm::WithColor::error(err, "escc", !options.colors)
+            << "will not write the table over '" << target
+            << "': it is a procedure file being built\n";
+        status = 2;
+        continue;
+      }
+      std::string key(absolute.str());
+      if (std::find(written.begin(), written.end(), key) != written.end()) {
+        llvm::WithColor::error(err, "escc", !options.colors)
+            << "two files would both be built to '" << target
+            << "'; build them into different folders\n";
+        status = 2;
+        continue;
+      }
+      written.push_back(key);
     }
     if (!writeAtomically(target, bytes, error)) {
       llvm::WithColor::error(err, "escc", !options.colors) << error << "\n";

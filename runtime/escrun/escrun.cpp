@@ -265,8 +265,15 @@ int runStatus(const Options &o) {
               << message << "\n";
   };
   std::string why;
+  uint64_t later = 0;
   reader.read(
       [&](const interp::Event &e) {
+        // The report is as of --as-of: what happened after it has not
+        // happened yet.
+        if (asOf && e.at > *asOf) {
+          ++later;
+          return;
+        }
         if (!in.apply(e, why))
           reject(e.line, e.caseRef, why);
         else
@@ -302,6 +309,8 @@ int runStatus(const Options &o) {
         .value(runtime::isoLocalTime(when))
         .key("rejectedEvents")
         .value(int64_t(rejected))
+        .key("eventsAfterAsOf")
+        .value(int64_t(later))
         .key("cases")
         .beginArray();
     for (const interp::Case &c : in.cases())
@@ -320,6 +329,9 @@ int runStatus(const Options &o) {
       std::cout << "; " << rejected
                 << (rejected == 1 ? " event was" : " events were")
                 << " rejected (see above)";
+    if (later)
+      std::cout << "; " << later << (later == 1 ? " event is" : " events are")
+                << " after the as-of time and left out";
     std::cout << "\n";
   }
   std::cout.flush();
@@ -469,7 +481,7 @@ int runTimetable(const Options &o) {
     if (st.finish == interp::Never)
       std::cout << why() << "\n";
     else
-      std::cout << "finished by " << day(st.finish) << "\n";
+      std::cout << "finished by " << moment(st.finish) << "\n";
   }
   if (tt.overallBy != interp::Never)
     std::cout << "\n  the whole escalation to be over by " << day(tt.overallBy)

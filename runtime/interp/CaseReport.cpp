@@ -49,7 +49,7 @@ CaseReport reportCase(const Interpreter &in, const Case &c, Instant asOf) {
     }
   }
   if (c.overallBy != Never)
-    judge({DeadlineKind::Overall, c.open() ? c.current().stage : 0,
+    judge({DeadlineKind::Overall, c.current().stage,
            &t.procedures[c.procedure].overall, c.overallBy, c.closed});
 
   if (c.open()) {

@@ -85,7 +85,8 @@ std::string unknownParty(const table::Table &t, const table::Procedure &p,
     size_t d = distance(name.substr(0, 80), n);
     // A near spelling, or the name with a prefix left off (`chair` for
     // `cp_chair`).
-    if (n.size() > name.size() && n.ends_with("_" + std::string(name)))
+    if (n.size() > name.size() && n.ends_with(name) &&
+        n[n.size() - name.size() - 1] == '_')
       d = 1;
     if (d < bestDistance) {
       bestDistance = d;

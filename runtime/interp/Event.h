@@ -1,5 +1,5 @@
 // Event.h — one line of a case's history, as escrun reads it from JSON
-// Lines (docs/events.md): which case, when, what happened, and the names
+// Lines (docs/escrun.md): which case, when, what happened, and the names
 // it happened to. Strings point into the input buffer.
 #pragma once
 

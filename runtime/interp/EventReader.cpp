@@ -97,6 +97,9 @@ std::string article(EventKind kind) {
       c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' ? "an " : "a ");
 }
 
+/// The longest case reference accepted.
+constexpr size_t MaxCaseRef = 200;
+
 std::string printable(std::string_view s) {
   std::string out;
   for (char c : s.substr(0, 60))
@@ -163,6 +166,17 @@ void EventReader::read(const std::function<void(const Event &)> &onEvent,
     std::vector<Field> fields;
     for (dom::key_value_pair field : obj) {
       std::string_view key = field.key;
+      // A field given twice: which one was meant?
+      bool repeated = key == "case"    ? hasCase
+                      : key == "at"    ? hasAt
+                      : key == "event" ? hasKind
+                                       : false;
+      for (const Field &f : fields)
+        repeated |= f.key == key;
+      if (repeated) {
+        problem = "\"" + printable(key) + "\" is given twice";
+        break;
+      }
       dom::element value = field.value;
       Field f;
       f.key = key;
@@ -183,6 +197,23 @@ void EventReader::read(const std::function<void(const Event &)> &onEvent,
         break;
       }
       if (key == "case") {
+        // A reference is written into reports line by line: no control
+        // characters, and a sane length.
+        if (f.text.size() > MaxCaseRef) {
+          problem = "the case reference is " + std::to_string(f.text.size()) +
+                    " bytes long; the most escrun takes is " +
+                    std::to_string(MaxCaseRef);
+          break;
+        }
+        for (char ch : f.text)
+          if (static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f) {
+            problem = "the case reference \"" + printable(f.text) +
+                      "\" holds a control character (a line break or tab); "
+                      "references are one line of text";
+            break;
+          }
+        if (!problem.empty())
+          break;
         ev.caseRef = f.text;
         hasCase = !f.isArray && !f.text.empty();
         error.caseRef = std::string(f.text);
@@ -226,6 +257,15 @@ void EventReader::read(const std::function<void(const Event &)> &onEvent,
       continue;
     }
     std::optional<runtime::Instant> when = runtime::parseTimestamp(at);
+    if (when) {
+      int year =
+          int(std::chrono::year_month_day{runtime::localDay(*when)}.year());
+      if (year < 1900 || year > 2200) {
+        fail("\"at\" is \"" + printable(at) +
+             "\": escrun takes dates from 1900 to 2200");
+        continue;
+      }
+    }
     if (!when) {
       fail("\"at\" is \"" + printable(at) +
            "\", which is not a date and time; write it as "

@@ -24,16 +24,17 @@ bool Interpreter::holds(const Case &c, const table::Condition &cond) const {
   if (cond.length == 0)
     return true;
   // Conditions are validated when the table is read: the stack never
-  // underflows and ends with one value. 64 deep covers any written by escc
-  // (brackets are capped at 32).
-  bool stack[128];
+  // underflows and ends with one value. It is never deeper than the
+  // condition is long.
+  if (Stack.size() < cond.length)
+    Stack.resize(cond.length);
+  uint8_t *stack = Stack.data();
   size_t top = 0;
   for (uint32_t i = cond.first; i < cond.first + cond.length; ++i) {
     const table::CondInstr &in = T.code[i];
     switch (in.op) {
     case table::CondOp::Fact:
-      if (top < 128)
-        stack[top++] = fact(c, in.arg);
+      stack[top++] = fact(c, in.arg);
       break;
     case table::CondOp::Not:
       stack[top - 1] = !stack[top - 1];
@@ -102,23 +103,28 @@ Instant Interpreter::beginDue(const Case &c, uint32_t stage) const {
   const table::Timescale &t = T.stages[stage].begin;
   if (!t.present())
     return Never;
+  // A stage ends when the case leaves it, and at the latest by its own
+  // deadline: a late escalation does not move the end of the stage before.
+  auto end = [](const Visit &v) {
+    if (v.left == Never)
+      return v.respondBy;
+    return v.respondBy == Never ? v.left : std::min(v.left, v.respondBy);
+  };
   if (t.anchorStage != None) {
     const Visit *v = lastVisit(c, t.anchorStage);
     if (!v)
       return Never; // the bound applies only on routes through its stage
-    // The end of a stage the case is still at: due by its own deadline.
-    Instant from = t.anchorPoint == table::AnchorPoint::Start ? v->entered
-                   : v->left != Never                         ? v->left
-                                                              : v->respondBy;
+    Instant from =
+        t.anchorPoint == table::AnchorPoint::Start ? v->entered : end(*v);
     return from == Never ? Never : due(from, t);
   }
   if (c.visits.empty())
     return due(c.raised, t);
-  // From the end of the stage before: it ends when it is left, and is due
-  // to end by its own deadline; the move may come up to L after that.
+  // From the end of the stage before; one with no deadline gives none.
   const Visit &prev = c.visits.back();
-  Instant end = prev.respondBy != Never ? prev.respondBy : prev.entered;
-  return due(end, t);
+  if (prev.respondBy == Never)
+    return Never;
+  return due(end(prev), t);
 }
 
 uint32_t Interpreter::lookup(std::string_view name, uint32_t first,
@@ -241,14 +247,16 @@ bool Interpreter::raise(const Event &e, std::string &error) {
     c.facts[i / 64] |= uint64_t(1) << (i % 64);
   }
   c.overallBy = due(e.at, p.overall);
+  if (!requirementsMet(c, start, error))
+    return false;
   enter(c, start, e.at);
   ByRef.emplace(c.ref, static_cast<uint32_t>(Cases.size()));
   Cases.push_back(std::move(c));
   return true;
 }
 
-bool Interpreter::move(Case &c, const Event &e, uint32_t stage,
-                       std::string &error) {
+bool Interpreter::requirementsMet(const Case &c, uint32_t stage,
+                                  std::string &error) const {
   const table::Stage &s = T.stages[stage];
   for (uint32_t i = s.firstRequired; i < s.firstRequired + s.requiredCount;
        ++i) {
@@ -259,7 +267,46 @@ bool Interpreter::move(Case &c, const Event &e, uint32_t stage,
       return false;
     }
   }
+  return true;
+}
+
+bool Interpreter::move(Case &c, const Event &e, uint32_t stage,
+                       std::string &error) {
+  if (!requirementsMet(c, stage, error))
+    return false;
   leave(c, e.at);
+  enter(c, stage, e.at);
+  return true;
+}
+
+bool Interpreter::handOver(Case &c, const Event &e, const table::Route &r,
+                           std::string &error) {
+  const table::Procedure &to = T.procedures[r.target];
+  uint32_t stage =
+      r.kind == table::TargetKind::OtherStage ? r.targetStage : to.start;
+  if (stage == None) {
+    error = "procedure `" + T.strings[to.name] + "` has no stages to go on at";
+    return false;
+  }
+  // Facts the two procedures both declare (by name) carry over.
+  const table::Procedure &from = T.procedures[c.procedure];
+  std::vector<uint64_t> facts((to.factCount + 63) / 64, 0);
+  for (uint32_t i = 0; i < to.factCount; ++i) {
+    uint32_t old = lookup(T.strings[T.facts[to.firstFact + i].name],
+                          from.firstFact, from.factCount, T.facts);
+    if (old != None && fact(c, old))
+      facts[i / 64] |= uint64_t(1) << (i % 64);
+  }
+  Case next = c;
+  next.procedure = r.target;
+  next.facts = std::move(facts);
+  if (!requirementsMet(next, stage, error))
+    return false;
+  leave(c, e.at);
+  c.procedure = r.target;
+  c.facts = std::move(next.facts);
+  c.handedFrom.push_back(from.name);
+  c.overallBy = due(e.at, to.overall);
   enter(c, stage, e.at);
   return true;
 }
@@ -297,9 +344,22 @@ bool Interpreter::follow(Case &c, const Event &e, table::Trigger trigger,
       !wanted.empty()) {
     // `stages may be skipped`: any later stage of the procedure, unless a
     // route to it says when it may be taken.
+    // Skipping is moving on: the case must be one that moves on from
+    // here at all, by some route whose condition holds.
     uint32_t to = stageByName(c.procedure, wanted);
-    if (to != None && p.skippable && to > v.stage)
-      return move(c, e, to, error);
+    if (to != None && p.skippable && to > v.stage) {
+      bool movesOn = false;
+      for (uint32_t i = s.firstRoute; i < s.firstRoute + s.routeCount; ++i)
+        movesOn |= T.routes[i].trigger == table::Trigger::Unresolved &&
+                   holds(c, T.routes[i].guard);
+      if (movesOn)
+        return move(c, e, to, error);
+      error = "an unresolved case moves on from " + stageName(v.stage) +
+              " only to " + routeList(T, s, table::Trigger::Unresolved) +
+              ", and none of those applies to this case, so it cannot skip "
+              "ahead either";
+      return false;
+    }
   }
   if (!chosen) {
     const char *what = trigger == table::Trigger::Urgent     ? "urgent"
@@ -344,9 +404,7 @@ bool Interpreter::follow(Case &c, const Event &e, table::Trigger trigger,
     break;
   case table::TargetKind::Procedure:
   case table::TargetKind::OtherStage:
-    leave(c, e.at);
-    c.closure = Closure::Procedure;
-    break;
+    return handOver(c, e, *chosen, error);
   }
   c.target = chosen->target;
   c.targetStage = chosen->targetStage;
@@ -361,16 +419,20 @@ bool Interpreter::markDone(Case &c, const Event &e, std::string &error) {
   auto mark = [&](uint32_t item) {
     c.done[v.doneOffset + item / 64] |= uint64_t(1) << (item % 64);
   };
+  // `all parties` is marked only by "all" (AllParties), not by telling
+  // one of them.
   auto names = [&](uint32_t first, uint32_t count, uint32_t party) {
     for (uint32_t k = first; k < first + count; ++k)
-      if (T.recipients[k].party == party || T.recipients[k].party == None)
+      if (T.recipients[k].party == party)
         return true;
     return false;
   };
   switch (e.kind) {
   case EventKind::Informed: {
-    uint32_t party = partyByName(c.procedure, e.recipient);
-    if (party == None) {
+    uint32_t party = e.recipient == AllParties
+                         ? None
+                         : partyByName(c.procedure, e.recipient);
+    if (party == None && e.recipient != AllParties) {
       error = unknownParty(T, p, e.recipient);
       return false;
     }

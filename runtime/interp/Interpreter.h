@@ -18,6 +18,9 @@
 
 namespace escalade::interp {
 
+/// The recipient an `informed` event names for `inform all parties`.
+constexpr std::string_view AllParties = "all";
+
 /// No such moment: a deadline that does not apply, a stage not yet left.
 constexpr runtime::Instant Never = runtime::Instant::max();
 
@@ -60,6 +63,9 @@ struct Case {
   uint32_t target = 0, targetStage = table::None;
   runtime::Instant closed = Never;
   uint64_t firstLine = 0;
+  /// Procedures (name string indexes) the case was handed on from, oldest
+  /// first: `when unresolved -> suffolk.five` continues it under `suffolk`.
+  std::vector<uint32_t> handedFrom;
 
   bool open() const { return closure == Closure::Open; }
   const Visit &current() const { return visits.back(); }
@@ -101,6 +107,11 @@ public:
 private:
   bool raise(const Event &e, std::string &error);
   bool move(Case &c, const Event &e, uint32_t stage, std::string &error);
+  /// Whether `stage`'s `requires` is met by the case's history.
+  bool requirementsMet(const Case &c, uint32_t stage, std::string &error) const;
+  /// Continues the case under another procedure of the table.
+  bool handOver(Case &c, const Event &e, const table::Route &r,
+                std::string &error);
   bool follow(Case &c, const Event &e, table::Trigger trigger,
               std::string_view wanted, std::string &error);
   void enter(Case &c, uint32_t stage, runtime::Instant at);
@@ -122,6 +133,8 @@ private:
     }
   };
   std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> ByRef;
+  /// Scratch for evaluating conditions: as deep as the deepest needs.
+  mutable std::vector<uint8_t> Stack;
 };
 
 } // namespace escalade::interp

@@ -65,12 +65,6 @@ std::string closureText(const table::Table &t, const Case &c) {
   case Closure::Process:
     return "handed to `" + t.strings[t.processes[c.target].name] + "` (" +
            t.strings[t.processes[c.target].title] + ")";
-  case Closure::Procedure:
-    return "handed to procedure `" + t.strings[t.procedures[c.target].name] +
-           "`" +
-           (c.targetStage != table::None
-                ? " at stage `" + t.strings[t.stages[c.targetStage].name] + "`"
-                : "");
   }
   return "";
 }
@@ -99,6 +93,9 @@ void writeTextReport(std::ostream &out, const Interpreter &in,
   const char *pad = "            ";
   out << "case " << c.ref << ": " << t.strings[p.name] << " ("
       << t.strings[p.title] << ")\n";
+  for (uint32_t from : c.handedFrom)
+    out << "  from      procedure `" << t.strings[from]
+        << "`, which handed the case on\n";
   out << "  raised    " << runtime::longLocalTime(c.raised) << "\n";
   if (c.open()) {
     const Visit &v = c.current();
@@ -192,6 +189,10 @@ void writeJsonReport(JsonWriter &json, const Interpreter &in,
       .value(t.strings[t.stages[c.current().stage].name])
       .key("stageEntered")
       .value(runtime::isoLocalTime(c.current().entered));
+  json.key("handedFrom").beginArray();
+  for (uint32_t from : c.handedFrom)
+    json.value(t.strings[from]);
+  json.endArray();
   json.key("history").beginArray();
   for (const Visit &v : c.visits) {
     json.beginObject()

@@ -103,12 +103,19 @@ Timetable worstCaseTimetable(const table::Table &t,
       if (at != Never)
         enter = std::max(enter, at);
     }
+    bool bounded = false;
     if (s.begin.present() && s.begin.anchorStage != None) {
       bool known = true;
       Instant a = anchorTime(s.begin, known);
-      if (known && in.due(a, s.begin) != Never)
+      if (known && in.due(a, s.begin) != Never) {
         enter = std::max(enter, in.due(a, s.begin));
+        bounded = true;
+      }
     }
+    // A stage bound to begin by a date measured from an earlier stage has
+    // that date even when the stages between have none.
+    if (unknown != None && bounded)
+      unknown = None;
     st.unknownFrom = unknown;
     st.enter = unknown == None ? enter : Never;
     if (st.enter == Never) {

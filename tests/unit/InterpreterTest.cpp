@@ -199,6 +199,33 @@ TEST(InterpreterFacts, MoreThanSixtyFourFacts) {
   EXPECT_TRUE(in.itemApplies(c, c.current().stage, 0));
 }
 
+TEST(InterpreterFacts, ConditionsOfAnyWidth) {
+  // `or` over 140 facts: more values than any fixed stack of 128.
+  std::string text = "procedure p \"P\"\n  role a \"A\"\n  role b \"B\"\n";
+  std::string any;
+  for (int i = 0; i < 140; ++i) {
+    text += "  fact f" + std::to_string(i) + " \"F\"\n";
+    any += (i ? " or f" : "f") + std::to_string(i);
+  }
+  text += "  stage one \"One\"\n    owner a\n    respond within 1 working "
+          "day\n    when unresolved and (" +
+          any +
+          ") -> two\n  stage two \"Two\"\n    owner b\n    respond "
+          "within 1 working day\n    decision by b\n    final\n";
+  table::Table t = compile(text);
+  interp::Interpreter in(t, runtime::WorkingDayCalendar::englandAndWales());
+  interp::Event e;
+  e.caseRef = "C-10";
+  e.at = at("2026-11-20T10:00");
+  e.facts = {"f139"};
+  std::string error;
+  ASSERT_TRUE(in.apply(e, error)) << error;
+  e.kind = interp::EventKind::Escalated;
+  e.facts.clear();
+  EXPECT_TRUE(in.apply(e, error)) << error;
+  EXPECT_EQ(in.cases()[0].visits.size(), 2u);
+}
+
 TEST(JsonWriter, EscapesEverythingThatMustBe) {
   std::ostringstream out;
   interp::JsonWriter json(out);

@@ -125,8 +125,9 @@ void EventReader::read(const std::function<void(const Event &)> &onEvent,
     size_t end = nl ? size_t(nl - data) : size;
     std::string_view line(data + pos, end - pos);
     size_t next = nl ? end + 1 : size;
-    // Padding: the rest of the buffer, and simdjson's own, lie after it.
-    size_t capacity = (size - pos) + SIMDJSON_PADDING;
+    // simdjson reads up to SIMDJSON_PADDING bytes past the line without
+    // copying it: the rest of the buffer, and the padded_string's own
+    // padding, lie there.
     pos = next;
     if (!line.empty() && line.back() == '\r')
       line.remove_suffix(1);

@@ -72,14 +72,8 @@ loadCalendar(const BuildOptions &options, std::string &error) {
     return std::nullopt;
   }
   std::string why;
-  std::optional<runtime::BankHolidayFile> file =
-      runtime::parseBankHolidays((*buffer)->getBuffer(), why);
-  if (!file) {
-    error = fmt::format("{}: {}", options.calendarFile, why);
-    return std::nullopt;
-  }
   std::optional<runtime::WorkingDayCalendar> calendar =
-      runtime::calendarFor(*file, options.division, why);
+      runtime::calendarFromJson((*buffer)->getBuffer(), options.division, why);
   if (!calendar)
     error = fmt::format("{}: {}", options.calendarFile, why);
   return calendar;

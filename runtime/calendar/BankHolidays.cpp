@@ -572,4 +572,13 @@ std::optional<WorkingDayCalendar> calendarFor(const BankHolidayFile &file,
                             int(year_month_day{*last}.year()), it->days);
 }
 
+std::optional<WorkingDayCalendar> calendarFromJson(std::string_view json,
+                                                   std::string_view division,
+                                                   std::string &error) {
+  std::optional<BankHolidayFile> file = parseBankHolidays(json, error);
+  if (!file)
+    return std::nullopt;
+  return calendarFor(*file, division, error);
+}
+
 } // namespace escalade::runtime

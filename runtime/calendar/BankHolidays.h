@@ -34,4 +34,10 @@ std::optional<WorkingDayCalendar> calendarFor(const BankHolidayFile &file,
                                               std::string_view division,
                                               std::string &error);
 
+/// Both steps: one division's calendar from the JSON text of a file.
+/// nullopt (and `error`) if the text is not such a file or lacks it.
+std::optional<WorkingDayCalendar> calendarFromJson(std::string_view json,
+                                                   std::string_view division,
+                                                   std::string &error);
+
 } // namespace escalade::runtime

@@ -131,23 +131,15 @@ bool parseArgs(int argc, char **argv, Options &o, std::string &error) {
       into = value;
       return true;
     };
-    if (name == "as-of") {
-      if (!take(o.asOf))
-        return false;
-    } else if (name == "raised") {
-      if (!take(o.raised))
-        return false;
-    } else if (name == "procedure") {
-      if (!take(o.procedure))
-        return false;
-    } else if (name == "stage") {
-      if (!take(o.stage))
-        return false;
-    } else if (name == "calendar") {
-      if (!take(o.calendar))
-        return false;
-    } else if (name == "division") {
-      if (!take(o.division))
+    // Options that take text, and where it goes.
+    static const std::pair<const char *, std::string Options::*> Text[] = {
+        {"as-of", &Options::asOf},          {"raised", &Options::raised},
+        {"procedure", &Options::procedure}, {"stage", &Options::stage},
+        {"calendar", &Options::calendar},   {"division", &Options::division}};
+    auto text = std::find_if(std::begin(Text), std::end(Text),
+                             [&](const auto &t) { return name == t.first; });
+    if (text != std::end(Text)) {
+      if (!take(o.*(text->second)))
         return false;
     } else if (name == "format") {
       std::string f;
@@ -191,12 +183,7 @@ calendarOf(const table::Table &t, const Options &o, std::string &error) {
     if (!readFile(o.calendar, text, error, size_t(16) << 20))
       return std::nullopt;
     std::string why;
-    auto file = runtime::parseBankHolidays(text, why);
-    if (!file) {
-      error = o.calendar + ": " + why;
-      return std::nullopt;
-    }
-    auto cal = runtime::calendarFor(*file, o.division, why);
+    auto cal = runtime::calendarFromJson(text, o.division, why);
     if (!cal)
       error = o.calendar + ": " + why;
     return cal;
@@ -359,10 +346,7 @@ int runTimetable(const Options &o) {
     return usageError(error);
   uint32_t procedure = 0;
   if (!o.procedure.empty()) {
-    procedure = table::None;
-    for (uint32_t i = 0; i < t->procedures.size(); ++i)
-      if (t->strings[t->procedures[i].name] == o.procedure)
-        procedure = i;
+    procedure = t->findProcedure(o.procedure);
     if (procedure == table::None) {
       std::string names;
       for (const table::Procedure &p : t->procedures)
@@ -376,9 +360,7 @@ int runTimetable(const Options &o) {
   const table::Procedure &p = t->procedures[procedure];
   uint32_t from = table::None;
   if (!o.stage.empty()) {
-    for (uint32_t s = p.firstStage; s < p.firstStage + p.stageCount; ++s)
-      if (t->strings[t->stages[s].name] == o.stage)
-        from = s;
+    from = t->findStage(procedure, o.stage);
     if (from == table::None)
       return usageError("procedure '" + t->strings[p.name] +
                         "' has no stage called '" + o.stage + "'");

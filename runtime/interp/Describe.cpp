@@ -45,6 +45,28 @@ static size_t distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
+/// The candidate nearest `name` (two edits at most), or empty. With
+/// `prefixDropped`, a candidate that is `name` with a prefix left off
+/// (`chair` for `cp_chair`) counts as one edit away.
+static std::string closest(std::string_view name,
+                           const std::vector<std::string_view> &candidates,
+                           bool prefixDropped) {
+  name = name.substr(0, 80);
+  std::string_view best;
+  size_t bestDistance = 3;
+  for (std::string_view n : candidates) {
+    size_t d = distance(name, n);
+    if (prefixDropped && n.size() > name.size() && n.ends_with(name) &&
+        n[n.size() - name.size() - 1] == '_')
+      d = 1;
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = n;
+    }
+  }
+  return std::string(best);
+}
+
 std::string unknownName(const char *kind, std::string_view name,
                         const table::Table &t, uint32_t first, uint32_t count,
                         const std::vector<table::Named> &in,
@@ -52,17 +74,12 @@ std::string unknownName(const char *kind, std::string_view name,
   std::string out = "procedure `" + procedure + "` declares no " + kind + " `" +
                     std::string(name.substr(0, 80)) + "`";
   std::vector<std::string> names;
-  std::string best;
-  size_t bestDistance = 3;
+  std::vector<std::string_view> candidates;
   for (uint32_t i = first; i < first + count; ++i) {
-    const std::string &n = t.strings[in[i].name];
-    names.push_back(quoted(n));
-    size_t d = distance(name.substr(0, 80), n);
-    if (d < bestDistance) {
-      bestDistance = d;
-      best = n;
-    }
+    names.push_back(quoted(t.strings[in[i].name]));
+    candidates.push_back(t.strings[in[i].name]);
   }
+  std::string best = closest(name, candidates, false);
   if (!best.empty())
     out += "; did you mean `" + best + "`?";
   if (names.empty())
@@ -78,21 +95,10 @@ std::string unknownParty(const table::Table &t, const table::Procedure &p,
   std::string out = "procedure `" + t.strings[p.name] +
                     "` names no role or contact `" +
                     std::string(name.substr(0, 80)) + "`";
-  std::string best;
-  size_t bestDistance = 3;
-  for (uint32_t i = p.firstParty; i < p.firstParty + p.partyCount; ++i) {
-    const std::string &n = t.strings[t.parties[i].name];
-    size_t d = distance(name.substr(0, 80), n);
-    // A near spelling, or the name with a prefix left off (`chair` for
-    // `cp_chair`).
-    if (n.size() > name.size() && n.ends_with(name) &&
-        n[n.size() - name.size() - 1] == '_')
-      d = 1;
-    if (d < bestDistance) {
-      bestDistance = d;
-      best = n;
-    }
-  }
+  std::vector<std::string_view> candidates;
+  for (uint32_t i = p.firstParty; i < p.firstParty + p.partyCount; ++i)
+    candidates.push_back(t.strings[t.parties[i].name]);
+  std::string best = closest(name, candidates, true);
   if (!best.empty())
     out += "; did you mean `" + best + "`?";
   return out;

@@ -71,7 +71,8 @@ bool Interpreter::itemApplies(const Case &c, uint32_t stage,
   return true;
 }
 
-Instant Interpreter::due(Instant from, const table::Timescale &t) const {
+Instant deadlineFor(Instant from, const table::Timescale &t,
+                    const runtime::WorkingDayCalendar &calendar) {
   using runtime::DeadlineUnit;
   switch (t.unit) {
   case table::Unit::None:
@@ -79,14 +80,14 @@ Instant Interpreter::due(Instant from, const table::Timescale &t) const {
     return Never;
   case table::Unit::WorkingDays:
     return runtime::deadlineAfter(from, DeadlineUnit::WorkingDays, t.count,
-                                  Cal);
+                                  calendar);
   case table::Unit::CalendarDays:
     return runtime::deadlineAfter(from, DeadlineUnit::CalendarDays, t.count,
-                                  Cal);
+                                  calendar);
   case table::Unit::Hours:
-    return runtime::deadlineAfter(from, DeadlineUnit::Hours, t.count, Cal);
+    return runtime::deadlineAfter(from, DeadlineUnit::Hours, t.count, calendar);
   case table::Unit::SameDay:
-    return runtime::deadlineAfter(from, DeadlineUnit::SameDay, 0, Cal);
+    return runtime::deadlineAfter(from, DeadlineUnit::SameDay, 0, calendar);
   }
   return Never;
 }
@@ -132,15 +133,6 @@ uint32_t Interpreter::lookup(std::string_view name, uint32_t first,
                              const std::vector<table::Named> &in) const {
   for (uint32_t i = first; i < first + count; ++i)
     if (T.strings[in[i].name] == name)
-      return i;
-  return None;
-}
-
-uint32_t Interpreter::stageByName(uint32_t procedure,
-                                  std::string_view name) const {
-  const table::Procedure &p = T.procedures[procedure];
-  for (uint32_t i = p.firstStage; i < p.firstStage + p.stageCount; ++i)
-    if (T.strings[T.stages[i].name] == name)
       return i;
   return None;
 }
@@ -200,10 +192,7 @@ bool Interpreter::raise(const Event &e, std::string &error) {
     return false;
   }
   if (!e.procedure.empty()) {
-    procedure = None;
-    for (uint32_t i = 0; i < T.procedures.size(); ++i)
-      if (T.strings[T.procedures[i].name] == e.procedure)
-        procedure = i;
+    procedure = T.findProcedure(e.procedure);
     if (procedure == None) {
       error = "the table has no procedure called `" + std::string(e.procedure) +
               "`; it has " + procedureList(T);
@@ -217,7 +206,7 @@ bool Interpreter::raise(const Event &e, std::string &error) {
   }
   uint32_t start = p.start;
   if (!e.stage.empty()) {
-    start = stageByName(procedure, e.stage);
+    start = T.findStage(procedure, e.stage);
     if (start == None) {
       error = "procedure `" + T.strings[p.name] + "` has no stage called `" +
               std::string(e.stage) + "`";
@@ -346,7 +335,7 @@ bool Interpreter::follow(Case &c, const Event &e, table::Trigger trigger,
     // route to it says when it may be taken.
     // Skipping is moving on: the case must be one that moves on from
     // here at all, by some route whose condition holds.
-    uint32_t to = stageByName(c.procedure, wanted);
+    uint32_t to = T.findStage(c.procedure, wanted);
     if (to != None && p.skippable && to > v.stage) {
       bool movesOn = false;
       for (uint32_t i = s.firstRoute; i < s.firstRoute + s.routeCount; ++i)

@@ -24,6 +24,11 @@ constexpr std::string_view AllParties = "all";
 /// No such moment: a deadline that does not apply, a stage not yet left.
 constexpr runtime::Instant Never = runtime::Instant::max();
 
+/// The deadline `t` sets counted from `from`; Never if it sets none (no
+/// timescale, or one in words). The one rule, for cases and timetables.
+runtime::Instant deadlineFor(runtime::Instant from, const table::Timescale &t,
+                             const runtime::WorkingDayCalendar &calendar);
+
 /// One stay of a case at one stage.
 struct Visit {
   uint32_t stage = 0; ///< Absolute stage index.
@@ -98,8 +103,9 @@ public:
   bool itemDone(const Case &c, const Visit &v, uint32_t item) const;
   /// True if the stage asks for item `item` given the case's facts now.
   bool itemApplies(const Case &c, uint32_t stage, uint32_t item) const;
-  /// The deadline `t` sets counted from `from`; Never if it sets none.
-  runtime::Instant due(runtime::Instant from, const table::Timescale &t) const;
+  runtime::Instant due(runtime::Instant from, const table::Timescale &t) const {
+    return deadlineFor(from, t, Cal);
+  }
   /// When stage `stage` is due to be entered, for case `c` moving into it
   /// now from its current stage (or at the start, when it has none).
   runtime::Instant beginDue(const Case &c, uint32_t stage) const;
@@ -119,7 +125,6 @@ private:
   bool markDone(Case &c, const Event &e, std::string &error);
   uint32_t lookup(std::string_view name, uint32_t first, uint32_t count,
                   const std::vector<table::Named> &in) const;
-  uint32_t stageByName(uint32_t procedure, std::string_view name) const;
   uint32_t partyByName(uint32_t procedure, std::string_view name) const;
   std::string stageName(uint32_t stage) const;
 

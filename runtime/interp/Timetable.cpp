@@ -17,11 +17,14 @@ Timetable worstCaseTimetable(const table::Table &t,
                              uint32_t procedure, Instant raised,
                              uint32_t from) {
   const table::Procedure &p = t.procedures[procedure];
-  Interpreter in(t, calendar); // for due(): the same rules as real cases
+  // The same rule real cases are held to.
+  auto due = [&](Instant from, const table::Timescale &ts) {
+    return deadlineFor(from, ts, calendar);
+  };
   Timetable out;
   out.procedure = procedure;
   out.raised = raised;
-  out.overallBy = in.due(raised, p.overall);
+  out.overallBy = due(raised, p.overall);
   uint32_t n = p.stageCount, first = p.firstStage;
   out.stages.resize(n);
   for (uint32_t i = 0; i < n; ++i)
@@ -83,7 +86,7 @@ Timetable worstCaseTimetable(const table::Table &t,
     uint32_t unknown = None;
     if (v == start - first && from == None && s.begin.present() &&
         s.begin.anchorStage == None) {
-      enter = in.due(raised, s.begin);
+      enter = due(raised, s.begin);
       if (enter == Never)
         unknown = first + v;
     }
@@ -96,7 +99,7 @@ Timetable worstCaseTimetable(const table::Table &t,
       }
       Instant at = from.finish;
       if (s.begin.present() && s.begin.anchorStage == None) {
-        at = in.due(from.finish, s.begin);
+        at = due(from.finish, s.begin);
         if (at == Never && unknown == None)
           unknown = first + v;
       }
@@ -107,8 +110,8 @@ Timetable worstCaseTimetable(const table::Table &t,
     if (s.begin.present() && s.begin.anchorStage != None) {
       bool known = true;
       Instant a = anchorTime(s.begin, known);
-      if (known && in.due(a, s.begin) != Never) {
-        enter = std::max(enter, in.due(a, s.begin));
+      if (known && due(a, s.begin) != Never) {
+        enter = std::max(enter, due(a, s.begin));
         bounded = true;
       }
     }
@@ -137,7 +140,7 @@ Timetable worstCaseTimetable(const table::Table &t,
         continue;
       }
     }
-    st.finish = in.due(from, s.respond);
+    st.finish = due(from, s.respond);
     out.latestFinish = std::max(out.latestFinish, st.finish);
   }
   for (const StageTimes &st : out.stages)

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace escalade::table {
@@ -217,6 +218,21 @@ struct Table {
   std::vector<Named> processes;
 
   const std::string &str(uint32_t i) const { return strings[i]; }
+  /// The procedure called `name`, or None.
+  uint32_t findProcedure(std::string_view name) const {
+    for (uint32_t i = 0; i < procedures.size(); ++i)
+      if (strings[procedures[i].name] == name)
+        return i;
+    return None;
+  }
+  /// The stage of `procedure` called `name` (absolute index), or None.
+  uint32_t findStage(uint32_t procedure, std::string_view name) const {
+    const Procedure &p = procedures[procedure];
+    for (uint32_t i = p.firstStage; i < p.firstStage + p.stageCount; ++i)
+      if (strings[stages[i].name] == name)
+        return i;
+    return None;
+  }
   bool operator==(const Table &) const = default;
 };
 

@@ -10,11 +10,13 @@ packages=(
   antlr4 libantlr4-runtime-dev uuid-dev
   llvm-14-dev llvm-14-tools zlib1g-dev libtinfo-dev
   libfmt-dev libsimdjson-dev libhowardhinnant-date-dev tzdata
+  graphviz fonts-dejavu-core
 )
 if [[ "${1:-}" == "--tests" ]]; then
   packages+=(libgtest-dev libgmock-dev libbenchmark-dev clang-format-14
-    python3-jsonschema)
-  # npm fetches the SARIF schema; a machine with its own Node.js keeps it.
+    python3-jsonschema chromium)
+  # npm fetches the SARIF schema and the browser tests' packages (Mermaid,
+  # playwright-core); a machine with its own Node.js keeps it.
   command -v npm >/dev/null || packages+=(npm)
 fi
 

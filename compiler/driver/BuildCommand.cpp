@@ -4,6 +4,7 @@
 #include "calendar/BankHolidays.h"
 #include "diagnostics/TextRenderer.h"
 #include "driver/Frontend.h"
+#include "driver/OutputFiles.h"
 #include "emit/TableBuilder.h"
 #include "emit/TableJson.h"
 #include "table/TableFormat.h"
@@ -22,44 +23,6 @@
 namespace escalade::driver {
 
 namespace {
-
-/// Writes `bytes` to `path` through a temporary file beside it, renamed
-/// into place: a reader never sees half a table, and a failed build leaves
-/// the old one as it was.
-bool writeAtomically(const std::string &path, llvm::StringRef bytes,
-                     std::string &error) {
-  if (path == "-") {
-    llvm::outs() << bytes;
-    llvm::outs().flush();
-    return true;
-  }
-  llvm::SmallString<256> temp;
-  int fd = -1;
-  llvm::StringRef dir = llvm::sys::path::parent_path(path);
-  llvm::SmallString<256> model(dir.empty() ? "." : dir);
-  llvm::sys::path::append(model, ".escc-%%%%%%%%.tmp");
-  if (std::error_code ec = llvm::sys::fs::createUniqueFile(model, fd, temp)) {
-    error = fmt::format("cannot write '{}': {}", path, ec.message());
-    return false;
-  }
-  {
-    llvm::raw_fd_ostream os(fd, /*shouldClose=*/true);
-    os << bytes;
-    os.close();
-    if (os.has_error()) {
-      error = fmt::format("cannot write '{}': {}", path, os.error().message());
-      os.clear_error();
-      llvm::sys::fs::remove(temp);
-      return false;
-    }
-  }
-  if (std::error_code ec = llvm::sys::fs::rename(temp, path)) {
-    error = fmt::format("cannot write '{}': {}", path, ec.message());
-    llvm::sys::fs::remove(temp);
-    return false;
-  }
-  return true;
-}
 
 std::optional<runtime::WorkingDayCalendar>
 loadCalendar(const BuildOptions &options, std::string &error) {
@@ -127,7 +90,7 @@ int runBuild(const BuildOptions &options, llvm::raw_ostream &out,
       return fail("cannot make the folder '" + options.outDir +
                   "': " + ec.message());
   int status = fe.inputProblems().empty() ? 0 : 2;
-  std::vector<std::string> written;
+  OutputPlan outputs(fe);
   for (const ast::File &file : fe.files()) {
     llvm::StringRef path = fe.sources().path(file.fileId);
     unsigned errors = 0, warnings = 0;
@@ -159,35 +122,10 @@ int runBuild(const BuildOptions &options, llvm::raw_ostream &out,
                  (options.emit == EmitKind::Json ? ".json" : ".esct"));
       target = std::string(p.str());
     }
-    // Never over a procedure file, nor twice to one place in one run.
-    if (target != "-") {
-      llvm::SmallString<256> absolute(target);
-      llvm::sys::fs::make_absolute(absolute);
-      llvm::sys::path::remove_dots(absolute, /*remove_dot_dot=*/true);
-      bool clash = false;
-      for (const ast::File &other : fe.files()) {
-        bool same = false;
-        if (!llvm::sys::fs::equivalent(fe.sources().path(other.fileId),
-                                       absolute, same) &&
-            same)
-          clash = true;
-      }
-      if (clash) {
-        llvm::WithColor::error(err, "escc", !options.colors)
-            << "will not write the table over '" << target
-            << "': it is a procedure file being built\n";
-        status = 2;
-        continue;
-      }
-      std::string key(absolute.str());
-      if (std::find(written.begin(), written.end(), key) != written.end()) {
-        llvm::WithColor::error(err, "escc", !options.colors)
-            << "two files would both be built to '" << target
-            << "'; build them into different folders\n";
-        status = 2;
-        continue;
-      }
-      written.push_back(key);
+    if (std::string why = outputs.claim(target, "table"); !why.empty()) {
+      llvm::WithColor::error(err, "escc", !options.colors) << why << "\n";
+      status = 2;
+      continue;
     }
     if (!writeAtomically(target, bytes, error)) {
       llvm::WithColor::error(err, "escc", !options.colors) << error << "\n";

@@ -22,6 +22,7 @@ public:
   void analyze(const sema::CheckOptions &options);
 
   source::SourceManager &sources() { return Sources; }
+  const source::SourceManager &sources() const { return Sources; }
   diag::DiagnosticEngine &diagnostics() { return Diags; }
   const std::vector<ast::File> &files() const { return Files; }
   const std::vector<std::string> &inputProblems() const { return Problems; }

@@ -4,17 +4,22 @@
 //   escc check PATH...     check procedures (files, or folders of *.esc)
 //   escc build FILE -o T   compile a procedure file to a runtime table
 //   escc explain [NAME...] what a check means, with an example and the fix
+//   escc graph FILE        draw a procedure's flowchart (DOT, Mermaid, SVG)
+//   escc doc FILE          write the practitioner document (Markdown, HTML)
 //
 // Exit codes: 0 no errors (warnings allowed, unless --werror), 1 findings at
 // error level, 2 usage or input/output problems.
 #include "calendar/DateFormat.h"
 #include "driver/BuildCommand.h"
 #include "driver/CheckCommand.h"
+#include "driver/DocCommand.h"
 #include "driver/ExplainCommand.h"
+#include "driver/GraphCommand.h"
 #include "sema/Suggest.h"
 
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -136,6 +141,72 @@ static cl::opt<ExplainFormat>
                cl::init(ExplainFormat::Text), cl::sub(ExplainCmd),
                cl::cat(EscCategory));
 
+// ----------------------------------------------------------------- graph --
+
+static cl::SubCommand GraphCmd("graph",
+                               "Draw a procedure's flowchart: every stage, "
+                               "route and outcome");
+static cl::list<std::string> GraphPaths(cl::Positional, cl::ZeroOrMore,
+                                        cl::desc("<file or folder>..."),
+                                        cl::sub(GraphCmd),
+                                        cl::cat(EscCategory));
+static cl::opt<GraphFormat> GraphFmt(
+    "format",
+    cl::desc("What to draw (default: from the -o file's extension, else dot)"),
+    cl::values(
+        clEnumValN(GraphFormat::Dot, "dot", "Graphviz DOT"),
+        clEnumValN(GraphFormat::Mermaid, "mermaid",
+                   "A Mermaid flowchart, as code hosts draw in Markdown"),
+        clEnumValN(GraphFormat::Svg, "svg",
+                   "An SVG picture, drawn by Graphviz's dot program")),
+    cl::init(GraphFormat::Dot), cl::sub(GraphCmd), cl::cat(EscCategory));
+static cl::opt<std::string> GraphProcedure(
+    "procedure",
+    cl::desc("Draw this procedure (needed when a file has several)"),
+    cl::value_desc("name"), cl::sub(GraphCmd), cl::cat(EscCategory));
+static cl::opt<std::string>
+    GraphOutput("o",
+                cl::desc("Write the drawing here (default: standard "
+                         "output)"),
+                cl::value_desc("path"), cl::sub(GraphCmd),
+                cl::cat(EscCategory));
+static cl::opt<std::string> GraphOutDir(
+    "out-dir", cl::desc("Draw every procedure into this folder, one file each"),
+    cl::value_desc("folder"), cl::sub(GraphCmd), cl::cat(EscCategory));
+
+// ------------------------------------------------------------------- doc --
+
+static cl::SubCommand DocCmd("doc",
+                             "Write the procedure as a practitioner reads "
+                             "it, with its flowchart");
+static cl::list<std::string> DocPaths(cl::Positional, cl::ZeroOrMore,
+                                      cl::desc("<file or folder>..."),
+                                      cl::sub(DocCmd), cl::cat(EscCategory));
+static cl::opt<DocFormat> DocFmt(
+    "format",
+    cl::desc("What to write (default: from the -o file's extension, else md)"),
+    cl::values(clEnumValN(DocFormat::Markdown, "md",
+                          "Markdown, the flowchart as a Mermaid block"),
+               clEnumValN(DocFormat::Html, "html",
+                          "One self-contained HTML file, the flowchart as "
+                          "SVG (needs Graphviz's dot)")),
+    cl::init(DocFormat::Markdown), cl::sub(DocCmd), cl::cat(EscCategory));
+static cl::opt<std::string>
+    DocProcedure("procedure",
+                 cl::desc("Write up this procedure alone (default: every "
+                          "procedure of the file)"),
+                 cl::value_desc("name"), cl::sub(DocCmd), cl::cat(EscCategory));
+static cl::opt<std::string>
+    DocOutput("o",
+              cl::desc("Write the document here (default: standard "
+                       "output)"),
+              cl::value_desc("path"), cl::sub(DocCmd), cl::cat(EscCategory));
+static cl::opt<std::string>
+    DocOutDir("out-dir",
+              cl::desc("Write one document per procedure file into this "
+                       "folder"),
+              cl::value_desc("folder"), cl::sub(DocCmd), cl::cat(EscCategory));
+
 // ----------------------------------------------------------------- helpers --
 
 static bool useColors(raw_ostream &out) {
@@ -201,6 +272,8 @@ int main(int argc, char **argv) {
   cl::HideUnrelatedOptions(EscCategory, CheckCmd);
   cl::HideUnrelatedOptions(EscCategory, ExplainCmd);
   cl::HideUnrelatedOptions(EscCategory, BuildCmd);
+  cl::HideUnrelatedOptions(EscCategory, GraphCmd);
+  cl::HideUnrelatedOptions(EscCategory, DocCmd);
   cl::SetVersionPrinter(
       [](raw_ostream &os) { os << "escc (Escalade) 0.1.0\n"; });
   std::string errors;
@@ -234,6 +307,38 @@ int main(int argc, char **argv) {
     options.division = BuildDivision;
     options.colors = useColors(errs());
     return runBuild(options, outs(), errs());
+  }
+
+  if (GraphCmd) {
+    GraphOptions options;
+    options.paths.assign(GraphPaths.begin(), GraphPaths.end());
+    options.procedure = GraphProcedure;
+    options.format = GraphFmt;
+    StringRef ext = sys::path::extension(GraphOutput.getValue());
+    if (GraphFmt.getNumOccurrences() == 0)
+      options.format = ext == ".svg" ? GraphFormat::Svg
+                       : ext == ".mmd" || ext == ".mermaid"
+                           ? GraphFormat::Mermaid
+                           : GraphFormat::Dot;
+    options.output = GraphOutput;
+    options.outDir = GraphOutDir;
+    options.colors = useColors(errs());
+    return runGraph(options, outs(), errs());
+  }
+
+  if (DocCmd) {
+    DocOptions options;
+    options.paths.assign(DocPaths.begin(), DocPaths.end());
+    options.procedure = DocProcedure;
+    options.format = DocFmt;
+    StringRef ext = sys::path::extension(DocOutput.getValue());
+    if (DocFmt.getNumOccurrences() == 0)
+      options.format = ext == ".html" || ext == ".htm" ? DocFormat::Html
+                                                       : DocFormat::Markdown;
+    options.output = DocOutput;
+    options.outDir = DocOutDir;
+    options.colors = useColors(errs());
+    return runDoc(options, outs(), errs());
   }
 
   if (CheckCmd) {

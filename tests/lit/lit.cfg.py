@@ -29,3 +29,9 @@ config.substitutions.append(("%sarif-schema", os.path.join(
     config.escalade_obj_root, "third_party", "sarif-schema-2.1.0.json")))
 # The tools' files themselves, for tests of what they link.
 config.substitutions.append(("%bindir", config.escalade_tools_dir))
+# Real renderers for what escc graph and escc doc write: Mermaid itself and
+# Debian's headless Chromium (tests/browser/README.md); their npm packages
+# are installed into the build tree by scripts/fetch-browser-deps.sh.
+config.substitutions.append(("%browser", "node " + os.path.join(
+    config.escalade_src_root, "tests", "browser", "render.mjs") + " --deps " +
+    os.path.join(config.escalade_obj_root, "browser")))

@@ -34,8 +34,13 @@ int runDoc(const DocOptions &options, llvm::raw_ostream &out,
   if (!options.output.empty() && !options.outDir.empty())
     return fail("give -o or --out-dir, not both");
 
+  std::string missing;
+  if (options.format == DocFormat::Html && !render::findDot(missing))
+    return fail(missing);
   RenderInputs in;
+  int status = 0;
   loadForRendering(in, options.paths, options.colors, "written", err);
+  status = in.status;
 
   struct Job {
     const ast::File *file;
@@ -45,9 +50,9 @@ int runDoc(const DocOptions &options, llvm::raw_ostream &out,
   std::vector<Job> jobs;
   if (!options.procedure.empty()) {
     std::optional<ProcedureChoice> c =
-        findProcedure(in, options.procedure, options.colors, err);
+        findProcedure(in, options.procedure, options.colors, err, status);
     if (!c)
-      return 2;
+      return status;
     jobs.push_back({c->file, {c->procedure}, c->procedure->name.text});
   } else {
     for (const ast::File *f : in.files)
@@ -69,7 +74,6 @@ int runDoc(const DocOptions &options, llvm::raw_ostream &out,
       return fail("cannot make the folder '" + options.outDir +
                   "': " + ec.message());
   OutputPlan outputs(in.fe);
-  int status = in.status;
   for (const Job &job : jobs) {
     llvm::StringRef sourcePath = in.fe.sources().path(job.file->fileId);
     render::Document doc = render::buildDocument(

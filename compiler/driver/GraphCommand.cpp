@@ -41,15 +41,20 @@ int runGraph(const GraphOptions &options, llvm::raw_ostream &out,
   if (!options.output.empty() && !options.outDir.empty())
     return fail("give -o or --out-dir, not both");
 
+  std::string missing;
+  if (options.format == GraphFormat::Svg && !render::findDot(missing))
+    return fail(missing);
   RenderInputs in;
+  int status = 0;
   loadForRendering(in, options.paths, options.colors, "drawn", err);
+  status = in.status;
 
   std::vector<ProcedureChoice> chosen;
   if (!options.procedure.empty()) {
     std::optional<ProcedureChoice> c =
-        findProcedure(in, options.procedure, options.colors, err);
+        findProcedure(in, options.procedure, options.colors, err, status);
     if (!c)
-      return 2;
+      return status;
     chosen.push_back(*c);
   } else {
     for (const ast::File *f : in.files)
@@ -69,7 +74,6 @@ int runGraph(const GraphOptions &options, llvm::raw_ostream &out,
       return fail("cannot make the folder '" + options.outDir +
                   "': " + ec.message());
   OutputPlan outputs(in.fe);
-  int status = in.status;
   for (const ProcedureChoice &c : chosen) {
     sema::ProcedureModel model(*c.file, *c.procedure);
     render::Graph graph = render::buildGraph(model);

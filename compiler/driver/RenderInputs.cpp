@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace escalade::driver {
 
 void loadForRendering(RenderInputs &in, const std::vector<std::string> &paths,
@@ -54,17 +56,36 @@ std::string procedureNames(const RenderInputs &in) {
   return out;
 }
 
-std::optional<ProcedureChoice> findProcedure(const RenderInputs &in,
-                                             const std::string &name,
-                                             bool colors,
-                                             llvm::raw_ostream &err) {
+std::optional<ProcedureChoice>
+findProcedure(const RenderInputs &in, const std::string &name, bool colors,
+              llvm::raw_ostream &err, int &status) {
   std::vector<llvm::StringRef> all;
-  for (const ast::File *f : in.files)
-    for (const ast::Procedure &p : f->procedures) {
+  std::vector<ProcedureChoice> found;
+  for (const ast::File &f : in.fe.files())
+    for (const ast::Procedure &p : f.procedures) {
       if (p.name.text == name)
-        return ProcedureChoice{f, &p};
+        found.push_back({&f, &p});
       all.push_back(p.name.text);
     }
+  auto path = [&](const ProcedureChoice &c) {
+    return in.fe.sources().path(c.file->fileId).str();
+  };
+  if (found.size() > 1) {
+    llvm::WithColor::error(err, "escc", !colors) << fmt::format(
+        "--procedure {}: there is a procedure of that name in both {} and "
+        "{}; give only the file you mean\n",
+        name, path(found[0]), path(found[1]));
+    status = 2;
+    return std::nullopt;
+  }
+  if (found.size() == 1) {
+    if (std::find(in.files.begin(), in.files.end(), found[0].file) !=
+        in.files.end())
+      return found[0];
+    // Its file has errors, already shown and counted.
+    status = std::max(in.status, 1);
+    return std::nullopt;
+  }
   std::string message =
       fmt::format("--procedure {}: there is no such procedure", name);
   if (std::optional<std::string> near = sema::closestName(name, all))
@@ -72,6 +93,7 @@ std::optional<ProcedureChoice> findProcedure(const RenderInputs &in,
   else if (!all.empty())
     message += "; the procedures are " + procedureNames(in);
   llvm::WithColor::error(err, "escc", !colors) << message << "\n";
+  status = 2;
   return std::nullopt;
 }
 

@@ -31,12 +31,12 @@ struct ProcedureChoice {
   const ast::Procedure *procedure = nullptr;
 };
 
-/// The procedure called `name` in the inputs, or nothing after explaining
-/// on `err` which procedures there are.
-std::optional<ProcedureChoice> findProcedure(const RenderInputs &in,
-                                             const std::string &name,
-                                             bool colors,
-                                             llvm::raw_ostream &err);
+/// The procedure called `name` in the inputs; or nothing, with `status`
+/// the exit code: 1 when its file has errors (already shown), 2 when no
+/// input, or more than one, has a procedure of that name (said on `err`).
+std::optional<ProcedureChoice>
+findProcedure(const RenderInputs &in, const std::string &name, bool colors,
+              llvm::raw_ostream &err, int &status);
 
 /// The procedures of `in` as "`a`, `b` and `c`".
 std::string procedureNames(const RenderInputs &in);

@@ -314,12 +314,21 @@ int main(int argc, char **argv) {
     options.paths.assign(GraphPaths.begin(), GraphPaths.end());
     options.procedure = GraphProcedure;
     options.format = GraphFmt;
-    StringRef ext = sys::path::extension(GraphOutput.getValue());
-    if (GraphFmt.getNumOccurrences() == 0)
-      options.format = ext == ".svg" ? GraphFormat::Svg
-                       : ext == ".mmd" || ext == ".mermaid"
-                           ? GraphFormat::Mermaid
-                           : GraphFormat::Dot;
+    if (GraphFmt.getNumOccurrences() == 0 && !GraphOutput.empty() &&
+        GraphOutput != "-") {
+      std::string ext = sys::path::extension(GraphOutput.getValue()).lower();
+      if (ext == ".svg")
+        options.format = GraphFormat::Svg;
+      else if (ext == ".mmd" || ext == ".mermaid")
+        options.format = GraphFormat::Mermaid;
+      else if (ext == ".dot" || ext == ".gv")
+        options.format = GraphFormat::Dot;
+      else
+        return usageError("cannot tell what to draw from the name '" +
+                          GraphOutput +
+                          "'; name it .svg, .mmd or .dot, or "
+                          "give --format=svg, mermaid or dot");
+    }
     options.output = GraphOutput;
     options.outDir = GraphOutDir;
     options.colors = useColors(errs());
@@ -331,10 +340,19 @@ int main(int argc, char **argv) {
     options.paths.assign(DocPaths.begin(), DocPaths.end());
     options.procedure = DocProcedure;
     options.format = DocFmt;
-    StringRef ext = sys::path::extension(DocOutput.getValue());
-    if (DocFmt.getNumOccurrences() == 0)
-      options.format = ext == ".html" || ext == ".htm" ? DocFormat::Html
-                                                       : DocFormat::Markdown;
+    if (DocFmt.getNumOccurrences() == 0 && !DocOutput.empty() &&
+        DocOutput != "-") {
+      std::string ext = sys::path::extension(DocOutput.getValue()).lower();
+      if (ext == ".html" || ext == ".htm")
+        options.format = DocFormat::Html;
+      else if (ext == ".md" || ext == ".markdown")
+        options.format = DocFormat::Markdown;
+      else
+        return usageError("cannot tell what to write from the name '" +
+                          DocOutput +
+                          "'; name it .html or .md, or give "
+                          "--format=html or md");
+    }
     options.output = DocOutput;
     options.outDir = DocOutDir;
     options.colors = useColors(errs());

@@ -21,6 +21,13 @@ std::string dateText(const ast::Date &d) {
   return fmt::format("{} {} {}", d.day, month, d.year);
 }
 
+std::string stageWordOf(const ast::Procedure &p) {
+  bool steps = !p.stages.empty();
+  for (const ast::Stage &s : p.stages)
+    steps &= s.isStep;
+  return steps ? "step" : "stage";
+}
+
 namespace {
 
 const char *audienceText(ast::Audience a) {
@@ -47,20 +54,25 @@ const char *detailKind(ast::ContactDetail::Kind k) {
   return "";
 }
 
-std::string sentenceCase(std::string s) {
-  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z')
-    s[0] = static_cast<char>(s[0] - 'a' + 'A');
+/// Our own sentence ("Keep a record") continued mid-sentence.
+std::string continued(std::string s) {
+  if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z')
+    s[0] = static_cast<char>(s[0] - 'A' + 'a');
   return s;
 }
 
-/// "If unresolved: Stage 2", "If urgent, if ...: Urgent protective action".
+/// "If unresolved: Stage 2", "If unresolved and ...: Stage 3".
 std::string routeText(const Wording &words, const sema::Route &r) {
-  return sentenceCase("if " + words.routeLabel(*r.transition)) + ": " +
-         words.target(r);
+  const ast::Transition &t = *r.transition;
+  std::string out = std::string("If ") + ast::triggerName(t.trigger);
+  if (t.guard)
+    out += (t.guard->negated ? " unless " : " and ") +
+           words.expression(t.guard->expr);
+  return out + ": " + words.target(r);
 }
 
 DocStage buildStage(const sema::ProcedureModel &model, const Wording &words,
-                    size_t index) {
+                    size_t index, const std::string &stageWord) {
   const sema::StageInfo &info = model[index];
   const ast::StageBody &body = info.stage->body;
   DocStage s;
@@ -83,9 +95,11 @@ DocStage buildStage(const sema::ProcedureModel &model, const Wording &words,
   if (info.begin)
     s.within.push_back("Begin within " + words.begin(info));
   if (info.respond)
-    s.within.push_back(sentenceCase(words.respond(info)));
+    s.within.push_back(info.begin ? "Finish within " + words.respond(info)
+                                  : sentenceCase(words.respond(info)));
   else
-    s.within.push_back("No timescale given");
+    s.within.push_back(info.begin ? "No time given for finishing"
+                                  : "No timescale given");
   for (const ast::Inform &i : body.informs)
     s.inform.push_back(sentenceCase(words.inform(i)));
   for (const ast::Copy &c : body.copies)
@@ -98,12 +112,13 @@ DocStage buildStage(const sema::ProcedureModel &model, const Wording &words,
     if (!r.fromEveryStage)
       s.next.push_back(routeText(words, r));
   if (info.final)
-    s.next.push_back("Final stage");
+    s.next.push_back("Final " + stageWord);
   return s;
 }
 
 std::vector<DocRouteGroup> buildRoutesOut(const sema::ProcedureModel &model,
-                                          const Wording &words) {
+                                          const Wording &words,
+                                          const std::string &stageWord) {
   DocRouteGroup resolved{"When the disagreement is resolved", {}};
   DocRouteGroup urgent{"When a child or adult is at immediate risk", {}};
   DocRouteGroup handed{"Handed to another process or procedure", {}};
@@ -119,7 +134,7 @@ std::vector<DocRouteGroup> buildRoutesOut(const sema::ProcedureModel &model,
       seen.push_back(r.transition);
       std::string from =
           r.fromEveryStage
-              ? std::string("At any stage")
+              ? "At any " + stageWord
               : "From " + words.stageTitle(static_cast<int32_t>(i));
       std::string item = from + ", " + words.routeLabel(*r.transition) + ": " +
                          words.target(r);
@@ -146,6 +161,8 @@ DocProcedure buildProcedure(const ast::File &file, const ast::Procedure &p) {
   Wording words(model);
   DocProcedure d;
   d.name = p.name.text;
+  d.stageWord = stageWordOf(p);
+  const std::string &W = d.stageWord;
   d.title = p.title.value.empty() ? p.name.text : p.title.value;
   if (p.partnership)
     d.facts.push_back({"Partnership", p.partnership->text.value});
@@ -173,33 +190,50 @@ DocProcedure buildProcedure(const ast::File &file, const ast::Procedure &p) {
     d.overview.push_back("An escalation starts at " +
                          words.stageTitle(model.start()) + ".");
   if (model.skippable())
-    d.overview.push_back("Stages may be skipped where the concern calls for "
-                         "it.");
+    d.overview.push_back(sentenceCase(W) + "s may be skipped.");
   if (p.overall)
     d.overview.push_back("The whole process should take no longer than " +
                          words.timescale(*p.overall) + ".");
   if (p.everyStage) {
     const ast::StageBody &every = p.everyStage->body;
+    std::string every_ = "At every " + W + ", ";
     if (every.respond)
-      d.overview.push_back("Timescale of each stage, unless it gives its "
+      d.overview.push_back("Timescale of each " + W +
+                           ", unless it gives its "
                            "own: " +
                            words.timescale(*every.respond) + ".");
     for (const ast::Owner &o : every.owners)
-      d.overview.push_back("At every stage, the lead: " + words.owner(o) + ".");
+      d.overview.push_back(every_ + "the lead: " + words.owner(o) + ".");
+    for (const ast::Action &a : every.actions)
+      d.overview.push_back(
+          every_ + collapseSpaces(a.text.value) +
+          (a.within ? " (within " + Wording::duration(*a.within) + ")" : ""));
     for (const ast::Inform &i : every.informs)
-      d.overview.push_back("At every stage, inform: " + words.inform(i) + ".");
+      d.overview.push_back(every_ + "inform: " + words.inform(i) + ".");
     for (const ast::Copy &c : every.copies)
-      d.overview.push_back("At every stage, send " + words.copy(c) + ".");
+      d.overview.push_back(every_ + "send " + words.copy(c) + ".");
     for (const ast::KeepRecord &r : every.records)
-      d.overview.push_back("At every stage, " + lowerFirst(words.record(r)));
+      d.overview.push_back(every_ + continued(words.record(r)));
     for (const ast::FormUse &f : every.forms)
-      d.overview.push_back("At every stage, " + lowerFirst(words.form(f)));
+      d.overview.push_back(every_ + continued(words.form(f)));
     for (const ast::TextLine &g : every.guidance)
       d.overview.push_back(collapseSpaces(g.text.value));
+    // Routes at any stage that neither end the escalation nor are urgent
+    // (those are under "Routes out"): `when overdue -> three`.
+    std::vector<const ast::Transition *> said;
+    for (const sema::StageInfo &info : model.stages())
+      for (const sema::Route &r : info.routes)
+        if (r.fromEveryStage && !r.exits() &&
+            r.trigger() != ast::Trigger::Urgent &&
+            std::find(said.begin(), said.end(), r.transition) == said.end()) {
+          said.push_back(r.transition);
+          d.overview.push_back("At any " + W + ", " +
+                               continued(routeText(words, r)));
+        }
   }
   for (size_t i = 0; i < model.size(); ++i)
-    d.stages.push_back(buildStage(model, words, i));
-  d.routesOut = buildRoutesOut(model, words);
+    d.stages.push_back(buildStage(model, words, i, W));
+  d.routesOut = buildRoutesOut(model, words, W);
   d.graph = buildGraph(model);
 
   for (const ast::Declaration &decl : p.declarations) {

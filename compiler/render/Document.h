@@ -50,6 +50,8 @@ struct DocHistory {
 struct DocProcedure {
   std::string name;
   std::string title;
+  /// "stage", or "step" when the procedure calls them all steps.
+  std::string stageWord;
   /// "Partnership", "Version", "Ratified", ... and their values, in order.
   std::vector<std::pair<std::string, std::string>> facts;
   std::vector<ProseBlock> purpose;
@@ -72,6 +74,9 @@ struct Document {
 /// The document of `procedures` of `file` (all of them when empty).
 Document buildDocument(const ast::File &file, const std::string &sourceName,
                        const std::vector<const ast::Procedure *> &procedures);
+
+/// "step" when every stage of `p` is written `step`, else "stage".
+std::string stageWordOf(const ast::Procedure &p);
 
 /// "May 2016", or "12 May 2016".
 std::string dateText(const ast::Date &date);

@@ -53,8 +53,10 @@ std::string nodeLabel(const GraphNode &n) {
 const char *nodeStyle(const GraphNode &n) {
   using K = GraphNode::Kind;
   if (n.urgentOnly)
-    return "shape=box, style=\"filled,bold\", fillcolor=\"#fdecea\", "
-           "color=\"#b00020\"";
+    return n.final ? "shape=box, style=\"filled,bold\", "
+                     "fillcolor=\"#fdecea\", color=\"#b00020\", peripheries=2"
+                   : "shape=box, style=\"filled,bold\", "
+                     "fillcolor=\"#fdecea\", color=\"#b00020\"";
   switch (n.kind) {
   case K::Start:
     return "shape=oval, style=filled, fillcolor=\"#e8eef7\", "

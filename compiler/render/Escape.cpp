@@ -7,10 +7,37 @@
 
 namespace escalade::render {
 
+namespace {
+
+bool isControl(char c) {
+  unsigned char u = static_cast<unsigned char>(c);
+  return u < 0x20 || u == 0x7f;
+}
+
+/// U+FFFE and U+FFFF, which XML (so SVG, and Graphviz's labels) refuses.
+bool isNoncharacterAt(std::string_view text, size_t i) {
+  return text.substr(i, 2) == "\xEF\xBF" && i + 2 < text.size() &&
+         (text[i + 2] == '\xBE' || text[i + 2] == '\xBF');
+}
+
+constexpr const char *ReplacementCharacter = "\xEF\xBF\xBD";
+
+} // namespace
+
 std::string escapeHtml(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (char c : text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (isControl(c)) {
+      out += ' ';
+      continue;
+    }
+    if (isNoncharacterAt(text, i)) {
+      out += ReplacementCharacter;
+      i += 2;
+      continue;
+    }
     switch (c) {
     case '&':
       out += "&amp;";
@@ -40,11 +67,16 @@ std::string escapeMarkdown(std::string_view text) {
   bool lineStart = true;  // nothing but spaces yet on this line
   bool digitsOnly = true; // nothing but spaces and digits yet
   size_t lineDigits = 0;
-  for (char c : text) {
-    if (c == '\n') {
-      out += c;
-      lineStart = digitsOnly = true;
-      lineDigits = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    // Inline text has no line breaks of its own (CommonMark ends lines at
+    // \r too): every control character is a space.
+    if (isControl(c))
+      c = ' ';
+    if (isNoncharacterAt(text, i)) {
+      out += ReplacementCharacter;
+      i += 2;
+      lineStart = digitsOnly = false;
       continue;
     }
     if (c >= '0' && c <= '9' && digitsOnly) {
@@ -53,7 +85,7 @@ std::string escapeMarkdown(std::string_view text) {
       lineStart = false;
       continue;
     }
-    if (lineStart && (c == ' ' || c == '\t')) {
+    if (lineStart && c == ' ') {
       out += c;
       continue;
     }
@@ -106,10 +138,20 @@ std::string escapeMarkdown(std::string_view text) {
 
 std::string escapeDotHtml(std::string_view text) {
   // Graphviz's HTML-like labels take the XML entities; line breaks are
-  // markup (<br/>), so raw ones are spaces.
+  // markup (<br/>), so raw ones, like every control character, are spaces.
   std::string out;
   out.reserve(text.size());
-  for (char c : text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (isControl(c)) {
+      out += ' ';
+      continue;
+    }
+    if (isNoncharacterAt(text, i)) {
+      out += ReplacementCharacter;
+      i += 2;
+      continue;
+    }
     switch (c) {
     case '&':
       out += "&amp;";
@@ -126,11 +168,6 @@ std::string escapeDotHtml(std::string_view text) {
     case '\'':
       out += "&#39;";
       break;
-    case '\n':
-    case '\r':
-    case '\t':
-      out += ' ';
-      break;
     default:
       out += c;
     }
@@ -141,12 +178,16 @@ std::string escapeDotHtml(std::string_view text) {
 std::string escapeDotString(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (char c : text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (isNoncharacterAt(text, i)) {
+      out += ReplacementCharacter;
+      i += 2;
+      continue;
+    }
     if (c == '"' || c == '\\')
       out += '\\';
-    if (c == '\n' || c == '\r' || c == '\t')
-      c = ' ';
-    out += c;
+    out += isControl(c) ? ' ' : c;
   }
   return out;
 }
@@ -155,19 +196,27 @@ std::string escapeMermaid(std::string_view text) {
   // Letters, digits, spaces and non-ASCII text stay as they are; ASCII
   // punctuation that is harmless everywhere in a label stays readable; the
   // rest becomes a decimal entity code that Mermaid turns back into the
-  // character as text.
+  // character as text. Also written as a code: a `:` not followed by a
+  // space, since Mermaid rewrites any line matching /style.*:\S*#.*;/
+  // (and the same with classDef).
   std::string out;
   out.reserve(text.size());
-  for (char c : text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
     unsigned char u = static_cast<unsigned char>(c);
+    if (isNoncharacterAt(text, i)) {
+      out += ReplacementCharacter;
+      i += 2;
+      continue;
+    }
     bool plain = u >= 0x80 || (c >= 'a' && c <= 'z') ||
                  (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ' ' ||
-                 c == ',' || c == '.' || c == ':' || c == '-' || c == '(' ||
-                 c == ')' || c == '/' || c == '\'' || c == '?' || c == '+' ||
-                 c == '@';
+                 c == ',' || c == '.' || c == '-' || c == '(' || c == ')' ||
+                 c == '/' || c == '\'' || c == '?' || c == '+' || c == '@' ||
+                 (c == ':' && i + 1 < text.size() && text[i + 1] == ' ');
     if (plain)
       out += c;
-    else if (u < 0x20 || u == 0x7f)
+    else if (isControl(c))
       out += ' ';
     else
       out += fmt::format("#{};", static_cast<unsigned>(u));

@@ -1,10 +1,12 @@
 // Graph.cpp — building the flowchart of one procedure.
 #include "render/Graph.h"
 
+#include "render/Document.h"
 #include "render/Wording.h"
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 namespace escalade::render {
 
@@ -18,11 +20,21 @@ public:
   Graph build();
 
 private:
-  size_t addNode(GraphNode node) {
-    auto [it, added] = Index.emplace(node.id, G.nodes.size());
-    if (added)
-      G.nodes.push_back(std::move(node));
-    return it->second;
+  /// The node for `key` ("outcome:done", "procedure:other.two"), added
+  /// the first time. Its id is node.id, made unique with a number if
+  /// names joined into ids coincide (`a.b__c` and `a__b.c`).
+  size_t addNode(const std::string &key, GraphNode node) {
+    auto found = Index.find(key);
+    if (found != Index.end())
+      return found->second;
+    std::string id = node.id;
+    for (int n = 2; UsedIds.count(id); ++n)
+      id = node.id + "_" + std::to_string(n);
+    node.id = id;
+    UsedIds.insert(id);
+    Index.emplace(key, G.nodes.size());
+    G.nodes.push_back(std::move(node));
+    return G.nodes.size() - 1;
   }
   void addStageDetails(GraphNode &node, const ast::StageBody &body,
                        const sema::StageInfo *info);
@@ -33,6 +45,7 @@ private:
   Wording Words;
   Graph G;
   std::map<std::string, size_t> Index;
+  std::set<std::string> UsedIds;
   std::vector<size_t> StageNodes;
 };
 
@@ -70,35 +83,41 @@ size_t GraphBuilder::targetNode(const sema::Route &route) {
   const ast::Target &t = route.transition->target;
   GraphNode node;
   node.heading = Words.target(route);
+  std::string key;
   switch (route.kind) {
   case sema::TargetKind::Stage:
     return StageNodes[route.stage];
   case sema::TargetKind::Outcome:
     node.kind = GraphNode::Kind::Outcome;
     node.id = "outcome_" + t.name.text;
+    key = "outcome:" + t.name.text;
     break;
   case sema::TargetKind::Process:
     node.kind = GraphNode::Kind::Process;
     node.id = "process_" + t.name.text;
+    key = "process:" + t.name.text;
     node.details.push_back({"", "another process"});
     break;
   case sema::TargetKind::Procedure:
     node.kind = GraphNode::Kind::Procedure;
     node.id = "procedure_" + t.name.text;
+    key = "procedure:" + t.name.text;
     node.details.push_back({"", "another procedure"});
     break;
   case sema::TargetKind::OtherStage:
     node.kind = GraphNode::Kind::Procedure;
     node.id = "procedure_" + t.procedure->text + "__" + t.name.text;
+    key = "procedure:" + t.procedure->text + "." + t.name.text;
     node.details.push_back({"", "another procedure"});
     break;
   case sema::TargetKind::Unresolved:
     node.kind = GraphNode::Kind::Unknown;
     node.id = "unknown_" + t.name.text;
+    key = "unknown:" + t.name.text;
     node.heading = t.name.text + " (not declared)";
     break;
   }
-  return addNode(std::move(node));
+  return addNode(key, std::move(node));
 }
 
 void GraphBuilder::addRoute(size_t from, const sema::Route &route) {
@@ -121,7 +140,7 @@ Graph GraphBuilder::build() {
         {"Whole process within", Words.timescale(*p.overall)});
   if (Model.skippable())
     start.details.push_back({"", "stages may be skipped"});
-  size_t startNode = addNode(std::move(start));
+  size_t startNode = addNode("start", std::move(start));
 
   for (size_t i = 0; i < Model.size(); ++i) {
     const sema::StageInfo &info = Model[i];
@@ -131,7 +150,7 @@ Graph GraphBuilder::build() {
     node.heading = Words.stageTitle(static_cast<int32_t>(i));
     node.final = info.final;
     addStageDetails(node, info.stage->body, &info);
-    StageNodes.push_back(addNode(std::move(node)));
+    StageNodes.push_back(addNode("stage:" + info.name(), std::move(node)));
   }
   if (Model.start() >= 0)
     G.edges.push_back({startNode, StageNodes[Model.start()], std::nullopt, ""});
@@ -161,7 +180,7 @@ Graph GraphBuilder::build() {
         entry.heading =
             other.title.value.empty() ? other.name.text : other.title.value;
         entry.details.push_back({"", "hands cases in"});
-        size_t from = addNode(std::move(entry));
+        size_t from = addNode("from:" + other.name.text, std::move(entry));
         bool seen = false;
         for (const GraphEdge &e : G.edges)
           seen |= e.from == from && e.to == StageNodes[into];
@@ -181,9 +200,9 @@ Graph GraphBuilder::build() {
     GraphNode any;
     any.kind = GraphNode::Kind::AnyStage;
     any.id = "any_stage";
-    any.heading = "At any stage";
+    any.heading = "At any " + stageWordOf(p);
     addStageDetails(any, p.everyStage->body, nullptr);
-    size_t anyNode = addNode(std::move(any));
+    size_t anyNode = addNode("any", std::move(any));
     // The routes are resolved with every stage's own (they are the same
     // at each); each is drawn once.
     if (!Model.stages().empty()) {

@@ -41,13 +41,20 @@ std::string readAll(const llvm::SmallString<128> &path) {
 
 } // namespace
 
+bool findDot(std::string &error) {
+  if (llvm::sys::findProgramByName("dot"))
+    return true;
+  error = "Graphviz's `dot` program was not found on PATH, and it is what "
+          "draws the flowchart as SVG; install it (on Debian: apt-get "
+          "install graphviz), or ask for --format=dot or --format=mermaid";
+  return false;
+}
+
 std::optional<std::string> renderSvg(const std::string &dot,
                                      std::string &error) {
   llvm::ErrorOr<std::string> program = llvm::sys::findProgramByName("dot");
   if (!program) {
-    error = "Graphviz's `dot` program was not found on PATH, and it is what "
-            "draws the flowchart as SVG; install it (on Debian: apt-get "
-            "install graphviz), or ask for --format=dot or --format=mermaid";
+    findDot(error);
     return std::nullopt;
   }
   TempFile in, out, err;

@@ -8,6 +8,10 @@
 
 namespace escalade::render {
 
+/// Whether Graphviz's `dot` is on PATH; if not, `error` says so and how
+/// to get it. Asked before any work, so that nothing is made in vain.
+bool findDot(std::string &error);
+
 /// The SVG `dot -Tsvg` draws from `dot`, or nothing with `error` saying
 /// why (Graphviz missing, or `dot` failed or took too long).
 std::optional<std::string> renderSvg(const std::string &dot,

@@ -4,6 +4,7 @@
 
 #include "render/Escape.h"
 #include "render/Graphviz.h"
+#include "render/Wording.h"
 
 #include <fmt/format.h>
 
@@ -37,7 +38,8 @@ td ul.single li + li { margin-top: 0.4rem; }
 figure { margin: 1rem 0; }
 figure svg { max-width: 100%; height: auto; }
 figcaption { font-size: 0.9rem; color: #444444; }
-footer { margin-top: 2rem; font-size: 0.85rem; color: #555555; border-top: 1px solid #d7dfea; padding-top: 0.5rem; }
+footer { max-width: 72rem; margin: 2rem auto 0; padding: 0.5rem 1.5rem;
+  font-size: 0.85rem; color: #555555; border-top: 1px solid #d7dfea; }
 @media print {
   @page { size: A4; margin: 14mm; }
   main { max-width: none; padding: 0; }
@@ -83,9 +85,14 @@ void HtmlBuilder::list(const std::vector<std::string> &items, const char *cls) {
 
 void HtmlBuilder::blocks(const std::vector<ProseBlock> &blocks) {
   for (const ProseBlock &b : blocks) {
-    if (b.kind == ProseBlock::Kind::List)
+    if (b.kind == ProseBlock::Kind::List) {
       list(b.items);
-    else
+    } else if (b.kind == ProseBlock::Kind::NumberedList) {
+      Out += "<ol>\n";
+      for (const std::string &item : b.items)
+        Out += "<li>" + escapeHtml(item) + "</li>\n";
+      Out += "</ol>\n";
+    } else
       for (const std::string &item : b.items)
         Out += "<p>" + escapeHtml(item) + "</p>\n";
   }
@@ -132,15 +139,16 @@ void HtmlBuilder::procedure(const DocProcedure &p, size_t index, int level) {
     blocks(p.sections[i].blocks);
   }
 
-  heading(sub, "Stages", idFor(p, "stages"));
+  heading(sub, sentenceCase(p.stageWord) + "s", idFor(p, "stages"));
   for (const std::string &line : p.overview)
     Out += "<p>" + escapeHtml(line) + "</p>\n";
   if (p.stages.empty()) {
-    Out += "<p>The procedure has no stages.</p>\n";
+    Out += "<p>The procedure has no " + p.stageWord + "s.</p>\n";
   } else {
-    Out += "<table class=\"stages\">\n<caption>The stages of " +
-           escapeHtml(p.title) +
-           "</caption>\n<thead><tr><th scope=\"col\">Stage</th><th "
+    Out += "<table class=\"stages\">\n<caption>The " + p.stageWord + "s of " +
+           escapeHtml(p.title) + "</caption>\n<thead><tr><th scope=\"col\">" +
+           sentenceCase(p.stageWord) +
+           "</th><th "
            "scope=\"col\">Who</th><th scope=\"col\">What to do</th><th "
            "scope=\"col\">Within</th><th scope=\"col\">Inform</th><th "
            "scope=\"col\">Records and forms</th><th "

@@ -4,6 +4,7 @@
 
 #include "render/Escape.h"
 #include "render/MermaidWriter.h"
+#include "render/Wording.h"
 
 namespace escalade::render {
 
@@ -44,6 +45,12 @@ void MarkdownBuilder::blocks(const std::vector<ProseBlock> &blocks) {
       list(b.items);
       continue;
     }
+    if (b.kind == ProseBlock::Kind::NumberedList) {
+      for (size_t i = 0; i < b.items.size(); ++i)
+        Out += std::to_string(i + 1) + ". " + escapeMarkdown(b.items[i]) + "\n";
+      Out += "\n";
+      continue;
+    }
     for (const std::string &item : b.items)
       Out += escapeMarkdown(item) + "\n\n";
   }
@@ -80,13 +87,14 @@ void MarkdownBuilder::procedure(const DocProcedure &p, int level) {
     blocks(s.blocks);
   }
 
-  heading(sub, "Stages");
+  heading(sub, sentenceCase(p.stageWord) + "s");
   for (const std::string &line : p.overview)
     Out += escapeMarkdown(line) + "\n\n";
   if (p.stages.empty()) {
-    Out += "The procedure has no stages.\n\n";
+    Out += "The procedure has no " + p.stageWord + "s.\n\n";
   } else {
-    Out += "| Stage | Who | What to do | Within | Inform | Records and forms "
+    Out += "| " + sentenceCase(p.stageWord) +
+           " | Who | What to do | Within | Inform | Records and forms "
            "| Next |\n|---|---|---|---|---|---|---|\n";
     for (const DocStage &s : p.stages)
       Out += "| <a id=\"" + escapeHtml(s.anchor) + "\"></a>**" +

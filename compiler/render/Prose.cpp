@@ -14,13 +14,25 @@ static std::string_view trimmed(std::string_view s) {
   return s;
 }
 
-/// The text of a list item's first line, or empty if it starts none.
-static bool startsItem(std::string_view line, std::string_view &rest) {
+/// Whether `line` starts a list item, which kind, and the item's text.
+static bool startsItem(std::string_view line, std::string_view &rest,
+                       ProseBlock::Kind &kind) {
   for (std::string_view bullet : {"- ", "* ", "\u2022 "})
     if (line.substr(0, bullet.size()) == bullet) {
       rest = line.substr(bullet.size());
+      kind = ProseBlock::Kind::List;
       return true;
     }
+  size_t digits = 0;
+  while (digits < line.size() && digits < 3 && line[digits] >= '0' &&
+         line[digits] <= '9')
+    ++digits;
+  if (digits > 0 && line.size() > digits + 1 &&
+      (line[digits] == '.' || line[digits] == ')') && line[digits + 1] == ' ') {
+    rest = line.substr(digits + 2);
+    kind = ProseBlock::Kind::NumberedList;
+    return true;
+  }
   return false;
 }
 
@@ -39,16 +51,17 @@ std::vector<ProseBlock> parseProse(std::string_view text) {
       continue;
     }
     std::string_view item;
-    if (startsItem(line, item)) {
-      if (!open || blocks.back().kind != ProseBlock::Kind::List)
-        blocks.push_back({ProseBlock::Kind::List, {}});
+    ProseBlock::Kind kind;
+    if (startsItem(line, item, kind)) {
+      if (!open || blocks.back().kind != kind)
+        blocks.push_back({kind, {}});
       blocks.back().items.emplace_back(item);
       open = true;
       continue;
     }
     // An item goes on over indented lines; a line back at the margin after
     // a list starts a paragraph.
-    if (open && blocks.back().kind == ProseBlock::Kind::List && !indented)
+    if (open && blocks.back().kind != ProseBlock::Kind::Paragraph && !indented)
       open = false;
     if (open) {
       std::string &last = blocks.back().items.back();

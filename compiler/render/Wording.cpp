@@ -10,10 +10,24 @@
 namespace escalade::render {
 
 std::string lowerFirst(const std::string &text) {
-  if (text.size() >= 2 && text[0] >= 'A' && text[0] <= 'Z' && text[1] >= 'a' &&
-      text[1] <= 'z')
-    return char(text[0] - 'A' + 'a') + text.substr(1);
+  // Only words that start a clause, never a name ("Kent Police ...").
+  static const char *const openers[] = {
+      "The ",   "A ",       "An ",     "This ",   "That ",
+      "These ", "Those ",   "There ",  "It ",     "Any ",
+      "No ",    "Someone ", "Anyone ", "Either ", "Both "};
+  for (const char *w : openers)
+    if (text.rfind(w, 0) == 0) {
+      std::string out = text;
+      out[0] = static_cast<char>(out[0] - 'A' + 'a');
+      return out;
+    }
   return text;
+}
+
+std::string sentenceCase(std::string s) {
+  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z')
+    s[0] = static_cast<char>(s[0] - 'a' + 'A');
+  return s;
 }
 
 std::string joinWords(const std::vector<std::string> &parts, const char *last) {
@@ -73,15 +87,21 @@ static const char *connectiveWord(ast::Connective c) {
 }
 
 std::string Wording::roles(const ast::RoleList &list) const {
+  // "in the other agency" once after the list when every role is the
+  // other agency's, else after each one that is.
+  bool allEquivalent = !list.roles.empty();
+  for (const ast::RoleRef &r : list.roles)
+    allEquivalent &= r.equivalent;
   std::vector<std::string> parts;
-  bool anyEquivalent = false;
   for (const ast::RoleRef &r : list.roles) {
-    parts.push_back((r.equivalent ? "the equivalent " : "") +
-                    titleOf(r.role.text));
-    anyEquivalent |= r.equivalent;
+    std::string part = titleOf(r.role.text);
+    if (r.equivalent)
+      part = "the equivalent " + part +
+             (allEquivalent ? "" : " in the other agency");
+    parts.push_back(std::move(part));
   }
   std::string out = joinWords(parts, connectiveWord(list.connective));
-  if (anyEquivalent)
+  if (allEquivalent)
     out += " in the other agency";
   return out;
 }
@@ -225,10 +245,9 @@ std::string Wording::form(const ast::FormUse &f) const {
 }
 
 std::string Wording::authority(const ast::Authority &a) const {
-  std::string out =
-      (a.kind == ast::Authority::Kind::Decision ? "Decision by "
-                                                : "May be overridden by ") +
-      roles(a.roles);
+  std::string out = a.kind == ast::Authority::Kind::Decision
+                        ? "Decision by " + roles(a.roles)
+                        : roles(a.roles) + " may override the decision";
   if (a.note)
     out += ": " + collapseSpaces(a.note->value);
   return out;

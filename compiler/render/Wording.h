@@ -80,6 +80,8 @@ std::string withoutLongAsides(const std::string &text);
 /// starts a sentence ("The child is ..." → "the child is ..."), but not an
 /// acronym ("MASH ...").
 std::string lowerFirst(const std::string &text);
+/// The first letter in capitals: "stage" → "Stage".
+std::string sentenceCase(std::string text);
 /// "a", "a and b", "a, b and c" (or `last` = " or ").
 std::string joinWords(const std::vector<std::string> &parts,
                       const char *last = " and ");

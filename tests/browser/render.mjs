@@ -317,6 +317,14 @@ async function runMermaid(browser, deps, files, out) {
       continue;
     }
     await page.waitForTimeout(50);
+    // Mermaid answers some failures (a chart over its size limit, for one)
+    // with a drawing of the error rather than an exception.
+    const errorDrawing = /aria-roledescription="error"|Maximum text size in diagram exceeded|Syntax error in text/.exec(r.svgText);
+    if (errorDrawing) {
+      line(out, `${file}: mermaid drew an error instead of the chart: ${errorDrawing[0]}`);
+      failed = true;
+      continue;
+    }
     const d = await evaluateWithScan(page, describeInPage, { id });
     line(out, `${file}: mermaid ok: ${d.nodes} nodes, ${d.edges} edges`);
     for (const l of d.labels) line(out, `  label: ${l}`);

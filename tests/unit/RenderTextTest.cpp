@@ -51,6 +51,8 @@ TEST(EscapeTest, MermaidUsesEntityCodesForSyntax) {
   EXPECT_EQ(escapeMermaid("Stage 1 – (IRO), a/b: c?"),
             "Stage 1 – (IRO), a/b: c?");
   EXPECT_EQ(escapeMermaid("tab\there"), "tab here");
+  // A colon before text could let Mermaid's style rewriting match.
+  EXPECT_EQ(escapeMermaid("Lifestyle:&x"), "Lifestyle#58;#38;x");
 }
 
 TEST(EscapeTest, CollapseSpaces) {

@@ -10,10 +10,6 @@ namespace escalade::render {
 
 namespace {
 
-constexpr size_t HeadingWidth = 34;
-constexpr size_t DetailWidth = 42;
-constexpr size_t EdgeWidth = 30;
-
 /// Wrapped, escaped lines joined with <br/>; the label before the first
 /// colon in bold.
 std::string detailLines(const GraphDetail &d) {
@@ -33,11 +29,7 @@ std::string detailLines(const GraphDetail &d) {
 }
 
 std::string wrapped(const std::string &text, size_t width) {
-  std::string out;
-  std::vector<std::string> lines = wrapText(text, width);
-  for (size_t i = 0; i < lines.size(); ++i)
-    out += (i ? "<br/>" : "") + escapeDotHtml(lines[i]);
-  return out;
+  return wrapEscaped(text, width, escapeDotHtml);
 }
 
 std::string nodeLabel(const GraphNode &n) {
@@ -127,7 +119,7 @@ std::string writeDot(const Graph &g) {
                        escapeDotString(g.nodes[e.from].id),
                        escapeDotString(g.nodes[e.to].id), edgeStyle(e));
     if (!e.label.empty())
-      out += ", label=<" + wrapped(e.label, EdgeWidth) + ">";
+      out += ", label=<" + wrapped(e.label, EdgeLabelWidth) + ">";
     out += "];\n";
   }
   // Where an escalation can end sits at the foot of the chart.

@@ -242,6 +242,18 @@ std::string collapseSpaces(std::string_view text) {
   return out;
 }
 
+std::string wrapEscaped(std::string_view text, size_t width,
+                        std::string (*escape)(std::string_view)) {
+  std::string out;
+  std::vector<std::string> lines = wrapText(text, width);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (i)
+      out += "<br/>";
+    out += escape(lines[i]);
+  }
+  return out;
+}
+
 std::vector<std::string> wrapText(std::string_view text, size_t width) {
   std::vector<std::string> lines;
   std::string line;

@@ -38,4 +38,9 @@ std::string collapseSpaces(std::string_view text);
 /// spaces; a word longer than the width gets a line of its own.
 std::vector<std::string> wrapText(std::string_view text, size_t width);
 
+/// The lines of wrapText, each escaped with `escape`, joined by `<br/>`
+/// (a line break in both DOT's HTML-like labels and Mermaid's).
+std::string wrapEscaped(std::string_view text, size_t width,
+                        std::string (*escape)(std::string_view));
+
 } // namespace escalade::render

@@ -55,4 +55,10 @@ struct Graph {
 
 Graph buildGraph(const sema::ProcedureModel &model);
 
+/// Where the writers break lines (characters), the same in every format so
+/// that DOT and Mermaid boxes read alike.
+constexpr size_t HeadingWidth = 34;
+constexpr size_t DetailWidth = 42;
+constexpr size_t EdgeLabelWidth = 30;
+
 } // namespace escalade::render

@@ -173,9 +173,10 @@ void HtmlBuilder::procedure(const DocProcedure &p, size_t index, int level) {
   heading(sub, "Flowchart", idFor(p, "flowchart"));
   std::string prefix = "flowchart-" + std::to_string(index + 1);
   std::string title = "Flowchart of " + p.title;
-  std::string desc =
-      "The stages, and the routes between them, that the table of stages "
-      "and the list of routes out set out in words.";
+  std::string desc = "The " + p.stageWord +
+                     "s, and the routes between them, that the table of " +
+                     p.stageWord +
+                     "s and the list of routes out set out in words.";
   Out += "<figure>\n";
   if (index < Svgs.size() && !Svgs[index].empty())
     Out += svgForHtml(Svgs[index], prefix, title, desc) + "\n";

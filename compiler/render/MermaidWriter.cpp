@@ -11,16 +11,8 @@ namespace escalade::render {
 
 namespace {
 
-constexpr size_t HeadingWidth = 34;
-constexpr size_t DetailWidth = 42;
-constexpr size_t EdgeWidth = 30;
-
 std::string wrapped(const std::string &text, size_t width) {
-  std::string out;
-  std::vector<std::string> lines = wrapText(text, width);
-  for (size_t i = 0; i < lines.size(); ++i)
-    out += (i ? "<br/>" : "") + escapeMermaid(lines[i]);
-  return out;
+  return wrapEscaped(text, width, escapeMermaid);
 }
 
 std::string nodeLabel(const GraphNode &n) {
@@ -118,7 +110,7 @@ std::string writeMermaid(const Graph &g) {
     }
     out += "  " + id(e.from) + " " + arrow;
     if (!e.label.empty())
-      out += fmt::format("|\"{}\"|", wrapped(e.label, EdgeWidth));
+      out += fmt::format("|\"{}\"|", wrapped(e.label, EdgeLabelWidth));
     out += fmt::format(" {}\n", id(e.to));
     linkStyles += fmt::format(
         "  linkStyle {} stroke:{},color:{}{}\n", i, colour, colour,

@@ -122,12 +122,7 @@ int runBuild(const BuildOptions &options, llvm::raw_ostream &out,
                  (options.emit == EmitKind::Json ? ".json" : ".esct"));
       target = std::string(p.str());
     }
-    if (std::string why = outputs.claim(target, "table"); !why.empty()) {
-      llvm::WithColor::error(err, "escc", !options.colors) << why << "\n";
-      status = 2;
-      continue;
-    }
-    if (!writeAtomically(target, bytes, error)) {
+    if (!outputs.write(target, bytes, "table", error)) {
       llvm::WithColor::error(err, "escc", !options.colors) << error << "\n";
       status = 2;
       continue;

@@ -97,11 +97,7 @@ int runDoc(const DocOptions &options, llvm::raw_ostream &out,
             ? pathIn(options.outDir,
                      job.stem + "." + docExtension(options.format))
             : (options.output.empty() ? "-" : options.output);
-    if (std::string why = outputs.claim(target, "document"); !why.empty()) {
-      status = std::max(status, fail(why));
-      continue;
-    }
-    if (!writeAtomically(target, text, error)) {
+    if (!outputs.write(target, text, "document", error)) {
       status = std::max(status, fail(error));
       continue;
     }

@@ -100,11 +100,7 @@ int runGraph(const GraphOptions &options, llvm::raw_ostream &out,
             ? pathIn(options.outDir, c.procedure->name.text + "." +
                                          graphExtension(options.format))
             : (options.output.empty() ? "-" : options.output);
-    if (std::string why = outputs.claim(target, "drawing"); !why.empty()) {
-      status = std::max(status, fail(why));
-      continue;
-    }
-    if (!writeAtomically(target, text, error)) {
+    if (!outputs.write(target, text, "drawing", error)) {
       status = std::max(status, fail(error));
       continue;
     }

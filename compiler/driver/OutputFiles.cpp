@@ -71,6 +71,12 @@ std::string OutputPlan::claim(const std::string &path, const char *what) {
   return "";
 }
 
+bool OutputPlan::write(const std::string &path, llvm::StringRef bytes,
+                       const char *what, std::string &error) {
+  error = claim(path, what);
+  return error.empty() && writeAtomically(path, bytes, error);
+}
+
 std::string pathIn(llvm::StringRef dir, llvm::StringRef name) {
   llvm::SmallString<256> p(dir);
   llvm::sys::path::append(p, name);

@@ -25,6 +25,9 @@ public:
   /// Empty if `path` may be written; otherwise why not ("it is a procedure
   /// file being read", "two ... would both be written to").
   std::string claim(const std::string &path, const char *what);
+  /// claim, then writeAtomically; false with `error` set if either failed.
+  bool write(const std::string &path, llvm::StringRef bytes, const char *what,
+             std::string &error);
 
 private:
   const Frontend &Fe;

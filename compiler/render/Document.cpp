@@ -220,16 +220,10 @@ DocProcedure buildProcedure(const ast::File &file, const ast::Procedure &p) {
       d.overview.push_back(collapseSpaces(g.text.value));
     // Routes at any stage that neither end the escalation nor are urgent
     // (those are under "Routes out"): `when overdue -> three`.
-    std::vector<const ast::Transition *> said;
-    for (const sema::StageInfo &info : model.stages())
-      for (const sema::Route &r : info.routes)
-        if (r.fromEveryStage && !r.exits() &&
-            r.trigger() != ast::Trigger::Urgent &&
-            std::find(said.begin(), said.end(), r.transition) == said.end()) {
-          said.push_back(r.transition);
-          d.overview.push_back("At any " + W + ", " +
-                               continued(routeText(words, r)));
-        }
+    for (const sema::Route &r : model.everyStageRoutes())
+      if (!r.exits() && r.trigger() != ast::Trigger::Urgent)
+        d.overview.push_back("At any " + W + ", " +
+                             continued(routeText(words, r)));
   }
   for (size_t i = 0; i < model.size(); ++i)
     d.stages.push_back(buildStage(model, words, i, W));

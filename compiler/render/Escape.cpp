@@ -137,42 +137,10 @@ std::string escapeMarkdown(std::string_view text) {
 }
 
 std::string escapeDotHtml(std::string_view text) {
-  // Graphviz's HTML-like labels take the XML entities; line breaks are
-  // markup (<br/>), so raw ones, like every control character, are spaces.
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (isControl(c)) {
-      out += ' ';
-      continue;
-    }
-    if (isNoncharacterAt(text, i)) {
-      out += ReplacementCharacter;
-      i += 2;
-      continue;
-    }
-    switch (c) {
-    case '&':
-      out += "&amp;";
-      break;
-    case '<':
-      out += "&lt;";
-      break;
-    case '>':
-      out += "&gt;";
-      break;
-    case '"':
-      out += "&quot;";
-      break;
-    case '\'':
-      out += "&#39;";
-      break;
-    default:
-      out += c;
-    }
-  }
-  return out;
+  // Graphviz's HTML-like labels take the same XML entities as HTML, and
+  // line breaks there are markup (<br/>), so raw ones are spaces, as in
+  // escapeHtml.
+  return escapeHtml(text);
 }
 
 std::string escapeDotString(std::string_view text) {

@@ -21,15 +21,19 @@ public:
 
 private:
   /// The node for `key` ("outcome:done", "procedure:other.two"), added
-  /// the first time. Its id is node.id, made unique with a number if
-  /// names joined into ids coincide (`a.b__c` and `a__b.c`).
+  /// the first time. Its id is the key in [a-z0-9_] ("outcome_done",
+  /// "procedure_other__two"), made unique with a number if two keys give
+  /// the same id (`a.b__c` and `a__b.c`).
   size_t addNode(const std::string &key, GraphNode node) {
     auto found = Index.find(key);
     if (found != Index.end())
       return found->second;
-    std::string id = node.id;
+    std::string base;
+    for (char c : key)
+      base += c == ':' ? "_" : c == '.' ? "__" : std::string(1, c);
+    std::string id = base;
     for (int n = 2; UsedIds.count(id); ++n)
-      id = node.id + "_" + std::to_string(n);
+      id = base + "_" + std::to_string(n);
     node.id = id;
     UsedIds.insert(id);
     Index.emplace(key, G.nodes.size());
@@ -48,8 +52,6 @@ private:
   std::set<std::string> UsedIds;
   std::vector<size_t> StageNodes;
 };
-
-std::string stageId(const std::string &name) { return "stage_" + name; }
 
 void GraphBuilder::addStageDetails(GraphNode &node, const ast::StageBody &body,
                                    const sema::StageInfo *info) {
@@ -89,30 +91,25 @@ size_t GraphBuilder::targetNode(const sema::Route &route) {
     return StageNodes[route.stage];
   case sema::TargetKind::Outcome:
     node.kind = GraphNode::Kind::Outcome;
-    node.id = "outcome_" + t.name.text;
     key = "outcome:" + t.name.text;
     break;
   case sema::TargetKind::Process:
     node.kind = GraphNode::Kind::Process;
-    node.id = "process_" + t.name.text;
     key = "process:" + t.name.text;
     node.details.push_back({"", "another process"});
     break;
   case sema::TargetKind::Procedure:
     node.kind = GraphNode::Kind::Procedure;
-    node.id = "procedure_" + t.name.text;
     key = "procedure:" + t.name.text;
     node.details.push_back({"", "another procedure"});
     break;
   case sema::TargetKind::OtherStage:
     node.kind = GraphNode::Kind::Procedure;
-    node.id = "procedure_" + t.procedure->text + "__" + t.name.text;
     key = "procedure:" + t.procedure->text + "." + t.name.text;
     node.details.push_back({"", "another procedure"});
     break;
   case sema::TargetKind::Unresolved:
     node.kind = GraphNode::Kind::Unknown;
-    node.id = "unknown_" + t.name.text;
     key = "unknown:" + t.name.text;
     node.heading = t.name.text + " (not declared)";
     break;
@@ -133,7 +130,6 @@ Graph GraphBuilder::build() {
 
   GraphNode start;
   start.kind = GraphNode::Kind::Start;
-  start.id = "start";
   start.heading = "Disagreement raised";
   if (p.overall)
     start.details.push_back(
@@ -146,7 +142,6 @@ Graph GraphBuilder::build() {
     const sema::StageInfo &info = Model[i];
     GraphNode node;
     node.kind = GraphNode::Kind::Stage;
-    node.id = stageId(info.name());
     node.heading = Words.stageTitle(static_cast<int32_t>(i));
     node.final = info.final;
     addStageDetails(node, info.stage->body, &info);
@@ -176,7 +171,6 @@ Graph GraphBuilder::build() {
           continue;
         GraphNode entry;
         entry.kind = GraphNode::Kind::Entry;
-        entry.id = "from_" + other.name.text;
         entry.heading =
             other.title.value.empty() ? other.name.text : other.title.value;
         entry.details.push_back({"", "hands cases in"});
@@ -199,22 +193,11 @@ Graph GraphBuilder::build() {
   if (p.everyStage) {
     GraphNode any;
     any.kind = GraphNode::Kind::AnyStage;
-    any.id = "any_stage";
     any.heading = "At any " + stageWordOf(p);
     addStageDetails(any, p.everyStage->body, nullptr);
-    size_t anyNode = addNode("any", std::move(any));
-    // The routes are resolved with every stage's own (they are the same
-    // at each); each is drawn once.
-    if (!Model.stages().empty()) {
-      std::vector<const ast::Transition *> drawn;
-      for (const sema::StageInfo &info : Model.stages())
-        for (const sema::Route &r : info.routes)
-          if (r.fromEveryStage && std::find(drawn.begin(), drawn.end(),
-                                            r.transition) == drawn.end()) {
-            drawn.push_back(r.transition);
-            addRoute(anyNode, r);
-          }
-    }
+    size_t anyNode = addNode("any:stage", std::move(any));
+    for (const sema::Route &r : Model.everyStageRoutes())
+      addRoute(anyNode, r);
   }
 
   // A node reached by urgent routes alone is the urgent bypass.

@@ -2,6 +2,8 @@
 // every check to read.
 #include "sema/ProcedureModel.h"
 
+#include <algorithm>
+
 namespace escalade::sema {
 
 ProcedureModel::ProcedureModel(const ast::File &file,
@@ -23,6 +25,17 @@ ProcedureModel::ProcedureModel(const ast::File &file,
     });
     Stages.push_back(std::move(info));
   }
+  for (const StageInfo &info : Stages)
+    for (const Route &r : info.routes)
+      if (r.fromEveryStage &&
+          std::none_of(
+              EveryStageRoutes.begin(), EveryStageRoutes.end(),
+              [&](const Route &e) { return e.transition == r.transition; }))
+        EveryStageRoutes.push_back(r);
+  std::sort(EveryStageRoutes.begin(), EveryStageRoutes.end(),
+            [](const Route &a, const Route &b) {
+              return a.transition < b.transition;
+            });
   if (!Stages.empty())
     Start = 0;
   if (procedure.start)

@@ -80,6 +80,12 @@ public:
   /// procedure has no stages.
   int32_t start() const { return Start; }
   bool skippable() const { return Procedure->skippable.has_value(); }
+  /// The routes written under `every stage`, each once, in source order
+  /// (a stage lacks the one that leads to itself, so they are gathered
+  /// from all stages).
+  const std::vector<Route> &everyStageRoutes() const {
+    return EveryStageRoutes;
+  }
   /// Stages that other procedures of the file route into directly.
   const std::vector<int32_t> &enteredFromOutside() const {
     return EnteredFromOutside;
@@ -99,6 +105,7 @@ private:
   std::vector<StageInfo> Stages;
   int32_t Start = -1;
   std::vector<int32_t> EnteredFromOutside;
+  std::vector<Route> EveryStageRoutes; ///< Copies: a model may be moved.
 };
 
 } // namespace escalade::sema

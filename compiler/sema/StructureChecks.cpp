@@ -240,19 +240,9 @@ void checkConditions(const CheckContext &ctx) {
         own.push_back(&r);
     checkShadowedRoutes(ctx, own);
   }
-  // The routes under `every stage`, each once: a stage lacks the one that
-  // leads to itself, so gather them from all.
   std::vector<const Route *> every;
-  for (uint32_t s = 0; s < m.size(); ++s)
-    for (const Route &r : m[s].routes)
-      if (r.fromEveryStage &&
-          std::none_of(every.begin(), every.end(), [&](const Route *e) {
-            return e->transition == r.transition;
-          }))
-        every.push_back(&r);
-  std::sort(every.begin(), every.end(), [](const Route *a, const Route *b) {
-    return a->transition < b->transition;
-  });
+  for (const Route &r : m.everyStageRoutes())
+    every.push_back(&r);
   checkShadowedRoutes(ctx, every);
 }
 
